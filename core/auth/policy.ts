@@ -1,0 +1,79 @@
+// Who may do what: the one place that answers it. Used by every route and sent to the UI as flags.
+
+export const ROLES = ['admin', 'leader', 'division_staff', 'unit_focal', 'inspector'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Quản trị hệ thống',
+  leader: 'Lãnh đạo Sở',
+  division_staff: 'Chuyên viên phòng thuộc Sở',
+  unit_focal: 'Đầu mối đơn vị',
+  inspector: 'Thanh tra, kiểm tra',
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  admin: 'Quản lý cơ cấu tổ chức, cán bộ, tài khoản và phân quyền; xem nhật ký kiểm toán.',
+  leader: 'Xem toàn bộ dữ liệu của Sở, phê duyệt.',
+  division_staff: 'Quản lý kế hoạch của phòng, xem xét kết quả của các đơn vị.',
+  unit_focal: 'Thay mặt một đơn vị trực thuộc: cập nhật cán bộ, nhiệm vụ, báo cáo của đơn vị.',
+  inspector: 'Xem mọi dữ liệu của Sở, không được thay đổi.',
+};
+
+/** Actions. `tenant.manage` belongs only to the deployment's system administrator. */
+export type Action =
+  | 'org.read' // see the org tree (names) of the own tenant
+  | 'unit.view' // open a unit's admin page: details, people
+  | 'unit.manage' // add, rename, move, deactivate units under it
+  | 'person.manage' // add and edit people of a unit
+  | 'user.manage' // accounts and role grants
+  | 'audit.read' // the audit log and its verification
+  | 'tenant.manage'; // list, create and switch tenants
+
+const GRANTS: Record<Role, readonly Action[]> = {
+  admin: ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read'],
+  leader: ['org.read', 'unit.view', 'audit.read'],
+  division_staff: ['org.read', 'unit.view'],
+  unit_focal: ['org.read', 'unit.view', 'person.manage'],
+  inspector: ['org.read', 'unit.view', 'audit.read'],
+};
+
+export interface Grant {
+  role: Role;
+  unitId: string;
+  /** Materialised path of the granted unit: "/<rootId>/<childId>/". */
+  unitPath: string;
+}
+
+export interface Actor {
+  id: string;
+  /** The deployment's system administrator acts in any tenant and manages tenants. */
+  isSystemAdmin: boolean;
+  grants: readonly Grant[];
+}
+
+/** A resource placed in the org tree, by the path of the unit that owns it. */
+export interface Placed {
+  unitPath: string;
+}
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return GRANTS[role].includes(action);
+}
+
+/**
+ * May `actor` do `action`? Without a resource: somewhere in the tenant. With one: a grant on the
+ * resource's unit or an ancestor of it (a role covers the subtree of the unit it is granted on).
+ */
+export function can(actor: Actor | null | undefined, action: Action, resource?: Placed): boolean {
+  if (!actor) return false;
+  if (actor.isSystemAdmin) return true;
+  if (action === 'tenant.manage') return false;
+  return actor.grants.some(
+    (g) => roleAllows(g.role, action) && (!resource || resource.unitPath.startsWith(g.unitPath)),
+  );
+}
+
+/** The subset of `actions` the actor may do on `resource`, as UI flags. */
+export function allowed<A extends Action>(actor: Actor | null | undefined, actions: readonly A[], resource?: Placed) {
+  return Object.fromEntries(actions.map((a) => [a, can(actor, a, resource)])) as Record<A, boolean>;
+}

@@ -1,0 +1,117 @@
+// Builds the Fastify app (tests call this with their own database; main.ts adds listening).
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { AppError, errors, type ErrorBody } from './http/errors.ts';
+import { validationDetails } from './http/validation.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
+import { registerAuthHooks } from './modules/auth/hooks.ts';
+import { authRoutes } from './modules/auth/routes.ts';
+import { orgRoutes } from './modules/org/routes.ts';
+import { tenantRoutes } from './modules/org/tenants.routes.ts';
+import { VERSION, WEB_DIST } from './paths.ts';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  logger?: boolean;
+}
+
+/** Maps database and framework errors to the one error shape; anything else is a 500 with a request id. */
+function toAppError(err: FastifyError & { code?: string }): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err.validation) return errors.validation(validationDetails(err.validation));
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': return new AppError(413, 'payload_too_large', 'Dữ liệu gửi lên quá lớn.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return new AppError(415, 'unsupported_media_type', 'Chỉ chấp nhận dữ liệu dạng JSON.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY': return new AppError(400, 'invalid_json', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
+    case '23505': return errors.conflict('Dữ liệu bị trùng với một bản ghi đã có.');
+    case '23503': return errors.validation({ _: 'Bản ghi liên quan không tồn tại hoặc đang được sử dụng.' });
+    case '22P02': case '22001': case '22021': return errors.validation({ _: 'Giá trị không hợp lệ.' });
+  }
+  if (err.statusCode === 429) return errors.tooManyRequests('Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.');
+  if (err instanceof SyntaxError || (err.statusCode === 400 && err.code?.startsWith('FST_ERR_CTP'))) {
+    return new AppError(400, 'invalid_json', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
+  }
+  return null;
+}
+
+export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === '1',
+    ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: false } },
+  });
+  app.decorate('kh', { database, config });
+
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"], upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'kehoach API', version: VERSION, description: 'API của kehoach — quản lý kế hoạch ngành Y tế.' },
+      tags: [
+        { name: 'auth', description: 'Đăng nhập, phiên làm việc' },
+        { name: 'org', description: 'Tổ chức: Sở, đơn vị, cán bộ, tài khoản, phân quyền' },
+        { name: 'audit', description: 'Nhật ký kiểm toán' },
+        { name: 'system', description: 'Hệ thống' },
+      ],
+    },
+  });
+  registerAuthHooks(app);
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const known = toAppError(err);
+    if (known) {
+      const body: ErrorBody = { error: known.code, message: known.message, ...(known.details ? { details: known.details } : {}) };
+      return reply.code(known.status).send(body);
+    }
+    req.log.error({ err, reqId: req.id }, 'unhandled error');
+    if (!app.log.level || !logger) console.error(`[${req.id}]`, err);
+    return reply.code(500).send({ error: 'internal_error', message: `Đã có lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên (mã yêu cầu ${req.id}).`, requestId: String(req.id) });
+  });
+
+  app.get('/api/health', {
+    schema: { tags: ['system'], summary: 'Tình trạng dịch vụ' },
+    config: { authz: 'public' },
+  }, async () => ({ status: 'ok', db: database.engine, version: VERSION }));
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { authz: 'public' } }, async () => app.swagger());
+
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(tenantRoutes);
+  await app.register(auditRoutes);
+
+  const webDist = WEB_DIST;
+  if (existsSync(join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !existsSync(join(webDist, 'index.html'))) {
+      return reply.code(404).send({ error: 'not_found', message: 'Không tìm thấy địa chỉ yêu cầu.' });
+    }
+    return reply.sendFile('index.html'); // client-side routes
+  });
+  return app;
+}

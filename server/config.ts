@@ -1,0 +1,66 @@
+// Configuration from the environment; every variable is documented in the README.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Unset → embedded PGlite in `dataDir/db`. */
+  databaseUrl: string | undefined;
+  sessionSecret: string;
+  /** Minutes of inactivity after which a session ends. */
+  sessionIdleMinutes: number;
+  /** Build the demo tenants when the database is new. */
+  demo: boolean;
+  adminPassword: string | undefined;
+  /** Serve cookies with Secure (behind HTTPS). */
+  secureCookies: boolean;
+  logLevel: string;
+  /** Scales the slow-down after wrong passwords (1 = as designed; tests use 0). */
+  loginDelayScale: number;
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`Biến môi trường ${name} phải là số nguyên dương (đang là "${raw}").`);
+  return n;
+}
+
+function bool(name: string, fallback: boolean): boolean {
+  const raw = process.env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(raw);
+}
+
+/** SESSION_SECRET, or one generated once and kept in the data folder so sessions survive restarts. */
+function sessionSecret(dataDir: string): string {
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(overrides: Partial<Config> = {}): Config {
+  const dataDir = resolve(overrides.dataDir ?? process.env.DATA_DIR ?? './data');
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    port: int('PORT', 3000),
+    host: process.env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    sessionSecret: overrides.sessionSecret ?? sessionSecret(dataDir),
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
+    demo: bool('KEHOACH_DEMO', true),
+    adminPassword: process.env.KEHOACH_ADMIN_PASSWORD || undefined,
+    secureCookies: bool('SECURE_COOKIES', false),
+    logLevel: process.env.LOG_LEVEL ?? 'info',
+    loginDelayScale: 1,
+    ...overrides,
+  };
+}

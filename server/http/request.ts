@@ -1,0 +1,81 @@
+// What every handler gets: the signed-in actor, the tenant it works in, and transactions that
+// are scoped to that tenant and (for changes) carry their audit event.
+import type { FastifyRequest } from 'fastify';
+import type { Action, Actor } from '../../core/auth/policy.ts';
+import type { Config } from '../config.ts';
+import type { Database, Tx } from '../db/client.ts';
+import { withTenant } from '../db/context.ts';
+import { appendAudit, type AuditActor, type AuditInput } from '../modules/audit/service.ts';
+import type { LoadedSession } from '../modules/auth/sessions.ts';
+import { AppError, errors } from './errors.ts';
+
+/** How a route is authorised: open to all, to any signed-in user, or to holders of an action. */
+export type RouteAuthz = 'public' | 'authenticated' | Action;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    authz?: RouteAuthz;
+  }
+  interface FastifyInstance {
+    kh: { database: Database; config: Config };
+  }
+  interface FastifyRequest {
+    session: LoadedSession | null;
+  }
+}
+
+export interface CurrentUser extends Actor {
+  username: string;
+  displayName: string;
+}
+
+export function currentUser(req: FastifyRequest): CurrentUser {
+  const s = req.session;
+  if (!s) throw errors.unauthenticated();
+  return { id: s.user.id, username: s.user.username, displayName: s.user.displayName, isSystemAdmin: s.user.isSystemAdmin, grants: s.user.grants };
+}
+
+function tenantOf(req: FastifyRequest): string {
+  const tenantId = req.session?.tenantId;
+  if (!tenantId) throw new AppError(409, 'conflict', 'Vui lòng chọn Sở Y tế để làm việc.');
+  return tenantId;
+}
+
+export function auditActor(req: FastifyRequest, tenantId: string | null): AuditActor {
+  return {
+    tenantId,
+    actorId: req.session?.user.id ?? null,
+    actorName: req.session ? `${req.session.user.displayName} (${req.session.user.username})` : 'Ẩn danh',
+    requestId: String(req.id),
+    ip: req.ip,
+  };
+}
+
+/** A read-only transaction in the actor's tenant. */
+export function read<T>(req: FastifyRequest, fn: (tx: Tx, user: CurrentUser) => Promise<T>): Promise<T> {
+  const user = currentUser(req);
+  return withTenant(req.server.kh.database.db, tenantOf(req), (tx) => fn(tx, user));
+}
+
+export interface Mutation {
+  tx: Tx;
+  user: CurrentUser;
+  tenantId: string;
+  audit(event: AuditInput): Promise<void>;
+}
+
+/**
+ * A changing request: one transaction in the actor's tenant that must record at least one audit
+ * event, so a change without its audit trail cannot commit.
+ */
+export function mutate<T>(req: FastifyRequest, fn: (m: Mutation) => Promise<T>): Promise<T> {
+  const user = currentUser(req);
+  const tenantId = tenantOf(req);
+  return withTenant(req.server.kh.database.db, tenantId, async (tx) => {
+    let audited = 0;
+    const who = auditActor(req, tenantId);
+    const result = await fn({ tx, user, tenantId, audit: async (e) => { audited++; await appendAudit(tx, who, e); } });
+    if (audited === 0) throw new Error(`Mutation ${req.method} ${req.url} recorded no audit event`);
+    return result;
+  });
+}

@@ -1,0 +1,47 @@
+// Starts kehoach: opens the database, migrates, bootstraps, listens, and says how to log in.
+import { buildApp } from './app.ts';
+import { bootstrap, DEMO_PASSWORD } from './bootstrap.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/open.ts';
+
+export async function start() {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const boot = await bootstrap(database, config);
+  const app = await buildApp({ config, database, logger: true });
+  await app.listen({ port: config.port, host: config.host });
+
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
+  const url = `http://localhost:${config.port}`;
+  const lines = [
+    '', `kehoach đang chạy tại ${url}`, `  Cơ sở dữ liệu: ${database.describe}`, `  Tài liệu API: ${url}/api/docs`,
+  ];
+  if (boot.generatedAdminPassword) {
+    lines.push('', `  Tài khoản quản trị hệ thống: admin / ${boot.generatedAdminPassword}`, '  (mật khẩu chỉ hiện một lần — hãy lưu lại hoặc đặt KEHOACH_ADMIN_PASSWORD)');
+  } else if (boot.adminCreated) {
+    lines.push('', '  Tài khoản quản trị hệ thống: admin / (mật khẩu trong KEHOACH_ADMIN_PASSWORD)');
+  } else {
+    lines.push('', '  Tài khoản quản trị hệ thống: admin');
+  }
+  if (config.demo) {
+    lines.push('', `  Tài khoản mẫu (mật khẩu ${DEMO_PASSWORD}):`);
+    const demo = boot.demoLogins.length ? boot.demoLogins : null;
+    if (demo) for (const l of demo) lines.push(`    ${l.username.padEnd(16)} ${l.role} — ${l.unit}, ${l.tenant}`);
+    else lines.push('    hn.quantri, hn.lanhdao, hn.tccb, hn.cntt, hn.xanhpon, hn.thanhtra; dt.quantri, dt.bvqdy, dt.tytmyhiep …; hp.quantri, hp.viettiep …');
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  start().catch((e: Error) => {
+    console.error(`\nKhông khởi động được kehoach: ${e.message}\n`);
+    process.exit(1);
+  });
+}

@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { AppError, errors, type ErrorBody } from './http/errors.ts';
@@ -24,6 +24,8 @@ export interface BuildOptions {
   config: Config;
   database: Database;
   logger?: boolean;
+  /** Observes every route as it registers (the authorization coverage test lists them this way). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Maps database and framework errors to the one error shape; anything else is a 500 with a request id. */
@@ -46,7 +48,7 @@ function toAppError(err: FastifyError & { code?: string }): AppError | null {
   return null;
 }
 
-export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = false, onRoute }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     genReqId: () => randomUUID(),
@@ -79,6 +81,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     },
   });
   registerAuthHooks(app);
+  if (onRoute) app.addHook('onRoute', onRoute); // after the auth hook, which completes route config
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {

@@ -18,6 +18,8 @@ export interface Database {
   db: Db;
   engine: Engine;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball (tests load it as a migrated snapshot). */
+  dump?: () => Promise<Blob>;
 }
 
 export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
@@ -26,7 +28,7 @@ export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
 export async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   const client = await PGlite.create({ dataDir: dir, extensions: PGLITE_EXTENSIONS, loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, engine: 'pglite', close: () => client.close() };
+  return { db, engine: 'pglite', close: () => client.close(), dump: () => client.dumpDataDir('gzip') as Promise<Blob> };
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {

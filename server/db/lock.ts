@@ -4,6 +4,9 @@ import { join } from 'node:path';
 
 export class DataDirLockedError extends Error {}
 
+/** Lock files this process holds; a file naming our pid that we do not hold is a stale one from a reused pid. */
+const held = new Set<string>();
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -21,10 +24,12 @@ export function lockDataDir(dataDir: string): () => void {
       const fd = openSync(file, 'wx', 0o600);
       writeSync(fd, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
       closeSync(fd);
+      held.add(file);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(file);
         try {
           if (JSON.parse(readFileSync(file, 'utf8')).pid === process.pid) unlinkSync(file);
         } catch { /* already gone */ }
@@ -35,7 +40,8 @@ export function lockDataDir(dataDir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       let holder: { pid?: number } = {};
       try { holder = JSON.parse(readFileSync(file, 'utf8')); } catch { /* half-written: treat as stale */ }
-      if (holder.pid && holder.pid !== process.pid && alive(holder.pid)) {
+      const ours = holder.pid === process.pid;
+      if (holder.pid && ((ours && held.has(file)) || (!ours && alive(holder.pid)))) {
         throw new DataDirLockedError(
           `Thư mục dữ liệu ${dataDir} đang được một tiến trình kehoach khác sử dụng (PID ${holder.pid}). ` +
             'Cơ sở dữ liệu nhúng chỉ cho phép một tiến trình: hãy dừng tiến trình kia hoặc dùng DATA_DIR khác.',

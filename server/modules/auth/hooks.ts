@@ -36,7 +36,7 @@ export function registerAuthHooks(app: FastifyInstance) {
     if (req.session && req.headers[CSRF_HEADER] !== req.session.csrfToken) throw errors.csrf();
   });
 
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preValidation', async (req) => {
     if (!req.routeOptions.url?.startsWith('/api/')) return; // the web client's static files
     const authz = req.routeOptions.config.authz;
     if (authz === 'public') return;

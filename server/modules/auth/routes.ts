@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { inArray } from 'drizzle-orm';
 import { can, type Action } from '../../../core/auth/policy.ts';
+import { sortVi } from '../../../core/text/vietnamese.ts';
 import { withSystem } from '../../db/context.ts';
 import { orgUnits, tenants } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
@@ -57,7 +58,7 @@ export async function authRoutes(app: FastifyInstance) {
     const s = req.session!;
     const user = currentUser(req);
     const { tenantRows, unitNames } = await withSystem(database.db, async (tx) => ({
-      tenantRows: await tx.select({ id: tenants.id, code: tenants.code, name: tenants.name }).from(tenants).orderBy(tenants.name),
+      tenantRows: sortVi(await tx.select({ id: tenants.id, code: tenants.code, name: tenants.name }).from(tenants), (t) => t.name),
       unitNames: s.user.grants.length
         ? await tx.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, s.user.grants.map((g) => g.unitId)))
         : [],

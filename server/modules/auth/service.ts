@@ -1,7 +1,7 @@
 // Log-in, log-out, switching tenant and changing one's password.
 import { and, eq, sql } from 'drizzle-orm';
 import { failureDelayMs, lockedMessage, lockUntil } from '../../../core/auth/throttle.ts';
-import { cleanText } from '../../../core/text/vietnamese.ts';
+import { cleanText, sortVi } from '../../../core/text/vietnamese.ts';
 import type { Db } from '../../db/client.ts';
 import { withSystem } from '../../db/context.ts';
 import { loginThrottle, tenants, users } from '../../db/schema/index.ts';
@@ -39,7 +39,7 @@ export async function login(db: Db, input: { username: string; password: string 
     }
     await tx.delete(loginThrottle).where(eq(loginThrottle.key, username));
     // The system administrator starts in the first tenant by name; others in their own.
-    const tenantId = user.tenantId ?? (await tx.select({ id: tenants.id }).from(tenants).orderBy(tenants.name).limit(1))[0]?.id ?? null;
+    const tenantId = user.tenantId ?? sortVi(await tx.select().from(tenants), (t) => t.name)[0]?.id ?? null;
     const session = await createSession(tx, user.id, tenantId);
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     await appendAudit(tx, { ...who, tenantId: user.tenantId, actorId: user.id, actorName: `${user.displayName} (${user.username})` }, {

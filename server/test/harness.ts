@@ -1,0 +1,63 @@
+// Builds the app on a fresh database and signs users in, for API tests through app.inject.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { DEMO_PASSWORD } from '../demo/seed.ts';
+import { freshDatabase } from './engines.ts';
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function testApp(overrides: { sessionIdleMinutes?: number; loginDelayScale?: number } = {}): Promise<TestContext> {
+  const database = await freshDatabase();
+  const config = loadConfig({ dataDir: mkdtempSync(join(tmpdir(), 'kehoach-test-')), sessionSecret: 'test-secret', demo: false, loginDelayScale: 0, ...overrides });
+  const app = await buildApp({ config, database });
+  await app.ready();
+  return { app, database, close: async () => { await app.close(); await database.close(); } };
+}
+
+export interface Client {
+  csrfToken: string;
+  cookie: string;
+  request(method: InjectOptions['method'], url: string, body?: unknown): Promise<{ status: number; body: any }>;
+  get(url: string): Promise<{ status: number; body: any }>;
+  post(url: string, body?: unknown): Promise<{ status: number; body: any }>;
+  patch(url: string, body?: unknown): Promise<{ status: number; body: any }>;
+  del(url: string): Promise<{ status: number; body: any }>;
+}
+
+export function clientFor(app: FastifyInstance, cookie: string, csrfToken: string): Client {
+  const request: Client['request'] = async (method, url, body) => {
+    const res = await app.inject({
+      method, url, headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      payload: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
+  };
+  return {
+    csrfToken, cookie, request,
+    get: (u) => request('GET', u), post: (u, b = {}) => request('POST', u, b), patch: (u, b = {}) => request('PATCH', u, b), del: (u) => request('DELETE', u),
+  };
+}
+
+export async function signIn(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const c = res.cookies.find((x) => x.name === 'kehoach_session')!;
+  return clientFor(app, `kehoach_session=${c.value}`, JSON.parse(res.body).csrfToken);
+}
+
+/** Unit id by name, through the API as the given client sees it. */
+export async function unitId(client: Client, name: string): Promise<string> {
+  const { body } = await client.get(`/api/org/units?includeInactive=true`);
+  const unit = body.items.find((u: { name: string }) => u.name === name);
+  if (!unit) throw new Error(`no unit ${name}`);
+  return unit.id;
+}

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+const api = (name: string, env: Record<string, string>, setup: string) => ({
+  test: {
+    name, include: ['server/**/*.test.ts'], env, globalSetup: [setup],
+    testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' as const,
+  },
+});
+
+// The PostgreSQL run exists only when a server is given; scripts/test.mjs insists on it in CI.
+const projects = [
+  { test: { name: 'core', include: ['core/**/*.test.ts'] } },
+  api('api', { TEST_ENGINE: 'pglite' }, 'server/test/global-setup.ts'),
+  ...(process.env.TEST_DATABASE_URL ? [api('api-pg', { TEST_ENGINE: 'postgres' }, 'server/test/global-setup-pg.ts')] : []),
+  { test: { name: 'e2e', include: ['e2e/**/*.test.ts'], globalSetup: ['e2e/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
+];
+
+export default defineConfig({ test: { projects } });

@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-const api = (name: string, env: Record<string, string>, setup: string) => ({
+const api = (name: string, env: Record<string, string>, setup: string, exclude: string[] = []) => ({
   test: {
-    name, include: ['server/**/*.test.ts'], env, globalSetup: [setup],
+    name, include: ['server/**/*.test.ts'], exclude: ['node_modules/**', ...exclude], env, globalSetup: [setup],
     testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' as const,
   },
 });
@@ -11,7 +11,7 @@ const api = (name: string, env: Record<string, string>, setup: string) => ({
 const projects = [
   { test: { name: 'core', include: ['core/**/*.test.ts'] } },
   api('api', { TEST_ENGINE: 'pglite' }, 'server/test/global-setup.ts'),
-  ...(process.env.TEST_DATABASE_URL ? [api('api-pg', { TEST_ENGINE: 'postgres' }, 'server/test/global-setup-pg.ts')] : []),
+  ...(process.env.TEST_DATABASE_URL ? [api('api-pg', { TEST_ENGINE: 'postgres' }, 'server/test/global-setup-pg.ts', ['server/cli.test.ts']) /* the CLI test is about the embedded data folder */] : []),
   { test: { name: 'e2e', include: ['e2e/**/*.test.ts'], globalSetup: ['e2e/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
 ];
 

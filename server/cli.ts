@@ -2,6 +2,7 @@
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { verifyAllChains } from './modules/audit/service.ts';
+import { listTenants } from './modules/org/tenants.service.ts';
 
 const HELP = `kehoach — quản lý kế hoạch ngành Y tế
 
@@ -39,13 +40,15 @@ async function main(argv: string[]): Promise<number> {
       const database = await openDatabase(loadConfig());
       try {
         const results = await verifyAllChains(database.db);
+        const names = new Map((await listTenants(database.db)).map((t) => [t.id, t.name]));
         let bad = 0;
         for (const r of results) {
+          const chain = r.chain === 'system' ? 'hệ thống' : `${names.get(r.chain) ?? r.chain}`;
           if (r.broken) {
             bad++;
-            console.error(`HỎNG  chuỗi ${r.chain}: sự kiện số ${r.broken.seq}${r.broken.eventId ? ` (id ${r.broken.eventId})` : ''} — ${r.broken.reason}`);
+            console.error(`HỎNG  ${chain}: sự kiện số ${r.broken.seq}${r.broken.eventId ? ` (id ${r.broken.eventId})` : ''} — ${r.broken.reason}`);
           } else {
-            console.log(`OK    chuỗi ${r.chain}: ${r.events} sự kiện`);
+            console.log(`OK    ${chain}: ${r.events} sự kiện`);
           }
         }
         console.log(bad ? `\nNhật ký kiểm toán đã bị can thiệp ở ${bad} chuỗi.` : `\nNhật ký kiểm toán toàn vẹn (${results.length} chuỗi).`);

@@ -1,0 +1,78 @@
+// Routes, and the session gate that loads /api/auth/me before any admin page renders.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Spin } from 'antd';
+import { api, setCsrfToken, setUnauthorizedHandler, type Me } from './api/client.ts';
+import { SessionContext, type Session } from './components/session.tsx';
+import AppLayout from './components/AppLayout.tsx';
+import LoginPage from './pages/auth/LoginPage.tsx';
+import OrgTreePage from './pages/org/OrgTreePage.tsx';
+import UnitPage from './pages/org/UnitPage.tsx';
+import PeoplePage from './pages/org/PeoplePage.tsx';
+import UsersPage from './pages/org/UsersPage.tsx';
+import AuditPage from './pages/audit/AuditPage.tsx';
+import { ForbiddenResult, NotFoundResult } from './components/Results.tsx';
+
+function Protected() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [me, setMe] = useState<Me | null>(null);
+  const [dataVersion, setDataVersion] = useState(0);
+
+  const reload = useCallback(async () => {
+    const next = await api.get<Me>('/api/auth/me');
+    setCsrfToken(next.csrfToken);
+    setMe(next);
+    setDataVersion((v) => v + 1);
+  }, []);
+
+  useEffect(() => {
+    // Any 401 from now on (idle timeout, revoked session) returns to the log-in page with the server's reason.
+    setUnauthorizedHandler((message) => {
+      setMe(null);
+      navigate('/dang-nhap', { replace: true, state: { message, from: location.pathname } });
+    });
+  }, [navigate, location.pathname]);
+
+  useEffect(() => { reload().catch(() => undefined); }, [reload]);
+
+  const session = useMemo<Session | null>(() => me && {
+    me,
+    reload,
+    dataVersion,
+    can: (p) => me.permissions.includes(p),
+    logout: async () => {
+      try { await api.post('/api/auth/logout'); } finally {
+        setMe(null);
+        navigate('/dang-nhap', { replace: true });
+      }
+    },
+  }, [me, reload, dataVersion, navigate]);
+
+  if (!session) return <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}><Spin size="large" tip="Đang tải…"><div style={{ width: 120 }} /></Spin></div>;
+  const can = session.can;
+  return (
+    <SessionContext.Provider value={session}>
+      <AppLayout>
+        <Routes>
+          <Route index element={<Navigate to="/to-chuc" replace />} />
+          <Route path="to-chuc" element={<OrgTreePage />} />
+          <Route path="to-chuc/:id" element={<UnitPage />} />
+          <Route path="can-bo" element={<PeoplePage />} />
+          <Route path="tai-khoan" element={can('user.manage') ? <UsersPage /> : <ForbiddenResult />} />
+          <Route path="nhat-ky" element={can('audit.read') ? <AuditPage /> : <ForbiddenResult />} />
+          <Route path="*" element={<NotFoundResult />} />
+        </Routes>
+      </AppLayout>
+    </SessionContext.Provider>
+  );
+}
+
+export default function App() {
+  return (
+    <Routes>
+      <Route path="/dang-nhap" element={<LoginPage />} />
+      <Route path="/*" element={<Protected />} />
+    </Routes>
+  );
+}

@@ -33,6 +33,11 @@ export default function UnitFormModal({ open, units, editing, defaultParentId, o
   const allowedKinds: string[] = parentKind ? CHILD_KINDS[parentKind as UnitKindName] ?? [] : editing ? [editing.kind] : [];
   const kindOptions = allowedKinds.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k as UnitKindName] ?? k }));
 
+  // Opened before the unit list arrived: fill the parent as soon as it is known (initialValues apply only at mount).
+  useEffect(() => {
+    if (open && !editing && fallbackParent && !form.getFieldValue('parentId')) form.setFieldValue('parentId', fallbackParent);
+  }, [open, editing, fallbackParent]); // eslint-disable-line react-hooks/exhaustive-deps
+
   // Keep the kind valid when the parent changes.
   useEffect(() => {
     if (!open || editing) return;

@@ -12,5 +12,6 @@ const index = 'dist/web/index.html';
 const sources = Math.max(newest('web'), newest('core'), statSync('vite.config.ts').mtimeMs);
 if (!existsSync(index) || statSync(index).mtimeMs < sources) {
   console.log('Đang dựng giao diện web (vite build)…');
-  execSync('npx vite build', { stdio: 'inherit' });
+  // Always a production build: under a test runner NODE_ENV=test would give React's development build.
+  execSync('npx vite build', { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

@@ -1,5 +1,5 @@
 // A modal holding a form: Enter submits, Esc closes, server field errors land on the right fields.
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { App, Form, Modal, type FormInstance } from 'antd';
 import { ApiError } from '../api/client.ts';
 
@@ -18,6 +18,8 @@ interface Props<T> {
 export default function FormModal<T extends object>(p: Props<T>) {
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
+  // Start from the initial values each time it opens (clearOnDestroy misfires under StrictMode's double mount).
+  useEffect(() => { if (p.open) p.form.resetFields(); }, [p.open]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const finish = async (values: T) => {
     setSaving(true);
@@ -47,7 +49,7 @@ export default function FormModal<T extends object>(p: Props<T>) {
       destroyOnHidden
       // The form wraps the whole dialog so the footer "Lưu" is a real submit button (Enter works).
       modalRender={(dom) => (
-        <Form<T> form={p.form} layout="vertical" initialValues={p.initialValues} onFinish={finish} clearOnDestroy>
+        <Form<T> form={p.form} layout="vertical" initialValues={p.initialValues} onFinish={finish}>
           {dom}
         </Form>
       )}

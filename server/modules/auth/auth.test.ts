@@ -113,3 +113,13 @@ describe('auth', () => {
     expect((await leader.post('/api/auth/tenant', { tenantId: hp.id })).status).toBe(403);
   });
 });
+
+describe('session clean-up', () => {
+  it('removes expired sessions when someone logs in', async () => {
+    await signIn(t.app, 'hp.lanhdao');
+    await withSystem(t.database.db, (tx) => tx.execute(sql`UPDATE sessions SET expires_at = now() - interval '1 minute'`));
+    await signIn(t.app, 'hp.lanhdao');
+    const rows = await withSystem(t.database.db, (tx) => tx.execute(sql`SELECT count(*)::int AS n FROM sessions`));
+    expect((rows as unknown as { rows: { n: number }[] }).rows[0].n).toBe(1);
+  });
+});

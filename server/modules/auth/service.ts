@@ -8,7 +8,7 @@ import { loginThrottle, tenants, users } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
 import { appendAudit, type AuditActor } from '../audit/service.ts';
 import { dummyHash, hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.ts';
-import { createSession, deleteSession, type LoadedSession } from './sessions.ts';
+import { createSession, deleteSession, purgeExpired, type LoadedSession } from './sessions.ts';
 
 export interface LoginOptions {
   /** Multiplies the slow-down delay; tests set it to 0. */
@@ -40,6 +40,7 @@ export async function login(db: Db, input: { username: string; password: string 
     await tx.delete(loginThrottle).where(eq(loginThrottle.key, username));
     // The system administrator starts in the first tenant by name; others in their own.
     const tenantId = user.tenantId ?? sortVi(await tx.select().from(tenants), (t) => t.name)[0]?.id ?? null;
+    await purgeExpired(tx); // log-ins are rare enough to carry the clean-up of old sessions
     const session = await createSession(tx, user.id, tenantId);
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     await appendAudit(tx, { ...who, tenantId: user.tenantId, actorId: user.id, actorName: `${user.displayName} (${user.username})` }, {

@@ -43,7 +43,7 @@ export default function PeoplePage() {
           id="tim-can-bo"
           allowClear
           prefix={<SearchOutlined />}
-          placeholder="Tìm theo họ tên, chức vụ, đơn vị (gõ không dấu cũng được)"
+          placeholder="Tìm theo họ tên, chức vụ, vị trí việc làm (gõ không dấu cũng được)"
           value={q}
           onChange={(e) => setQ(e.target.value)}
           style={{ width: 'min(460px, 90vw)' }}

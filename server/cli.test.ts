@@ -39,3 +39,26 @@ describe('npx kehoach audit:verify', () => {
     expect(res.stdout).toContain('audit:verify');
   });
 });
+
+describe('npx kehoach parse-deadline', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, ['bin/kehoach.mjs', 'parse-deadline', ...args], { encoding: 'utf8' });
+
+  it('prints the schedule and its occurrences as JSON', () => {
+    const res = run('Quý III, IV/2026', '--year', '2026', '--json');
+    expect(res.status, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({
+      kind: 'quarter', value: '2026-Q3,2026-Q4', confidence: 0.95, quarterMode: 'span', occurrences: [{ label: 'Quý III, IV/2026', due: '2026-12-31' }],
+    });
+    const monthly = JSON.parse(run('Hằng tháng', '--year', '2026', '--start', '2026-07-01', '--json').stdout);
+    expect(monthly).toMatchObject({ kind: 'recurring', value: 'FREQ=MONTHLY' });
+    expect(monthly.occurrences.map((o: { due: string }) => o.due)).toEqual(['2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31', '2026-11-30', '2026-12-31']);
+  });
+
+  it('reads for people too, and refuses a missing text with exit code 2', () => {
+    const res = run('Theo chỉ đạo của Thành phố', '--year', '2026');
+    expect(res.stdout).toContain('Chưa có hạn cho đến khi có chỉ đạo của Thành phố');
+    const missing = run();
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('Thiếu thời hạn');
+  });
+});

@@ -1,8 +1,9 @@
-// Operator commands: `npx kehoach <command>`.
-import { loadConfig } from './config.ts';
-import { openDatabase } from './db/open.ts';
-import { verifyAllChains } from './modules/audit/service.ts';
-import { listTenants } from './modules/org/tenants.service.ts';
+// Operator commands: `npx kehoach <command>`. Database modules load only for the commands that need them.
+import { parseArgs } from 'node:util';
+import { occurrencesOf } from '../core/schedule/occurrences.ts';
+import { parseDeadline } from '../core/schedule/parse.ts';
+import { formatViDate } from '../core/schedule/dates.ts';
+import { SCHEDULE_KIND_LABELS } from '../core/schedule/types.ts';
 
 const HELP = `kehoach — quản lý kế hoạch ngành Y tế
 
@@ -13,6 +14,10 @@ Lệnh:
   migrate        Áp dụng các migration còn thiếu rồi thoát
   audit:verify   Kiểm tra chuỗi băm của nhật ký kiểm toán; mã thoát khác 0 và nêu sự kiện
                  đầu tiên bị sửa hoặc xóa nếu nhật ký đã bị can thiệp
+  parse-deadline "<thời hạn>" [--year 2026] [--start yyyy-mm-dd] [--end yyyy-mm-dd]
+                 [--issued yyyy-mm-dd] [--json]
+                 Cho biết kehoach hiểu một thời hạn viết trong kế hoạch thế nào, và các kỳ
+                 thực hiện sinh ra từ đó; ví dụ: parse-deadline "Quý III, IV/2026" --json
   help           In hướng dẫn này
 
 Cấu hình qua biến môi trường (xem README): PORT, DATA_DIR, DATABASE_URL, SESSION_SECRET,
@@ -30,13 +35,20 @@ async function main(argv: string[]): Promise<number> {
       await start();
       return -1; // keeps running
     }
+    case 'parse-deadline': return parseDeadlineCommand(argv.slice(1));
     case 'migrate': {
+      const { loadConfig } = await import('./config.ts');
+      const { openDatabase } = await import('./db/open.ts');
       const database = await openDatabase(loadConfig());
       console.log(`Đã áp dụng migration trên ${database.describe}.`);
       await database.close();
       return 0;
     }
     case 'audit:verify': {
+      const { loadConfig } = await import('./config.ts');
+      const { openDatabase } = await import('./db/open.ts');
+      const { verifyAllChains } = await import('./modules/audit/service.ts');
+      const { listTenants } = await import('./modules/org/tenants.service.ts');
       const database = await openDatabase(loadConfig());
       try {
         const results = await verifyAllChains(database.db);
@@ -61,6 +73,34 @@ async function main(argv: string[]): Promise<number> {
       console.error(`Lệnh không xác định: ${command}\n\n${HELP}`);
       return 2;
   }
+}
+
+function parseDeadlineCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { year: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' }, issued: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  const text = positionals.join(' ').trim();
+  if (!text) {
+    console.error('Thiếu thời hạn cần đọc. Ví dụ: npx kehoach parse-deadline "Quý III, IV/2026" --year 2026 --json');
+    return 2;
+  }
+  const year = Number(values.year ?? values.start?.slice(0, 4) ?? new Date().getFullYear());
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+    console.error(`--year phải là một năm từ 2000 đến 2100 (đang là "${values.year}").`);
+    return 2;
+  }
+  const ctx = { year, periodStart: values.start, periodEnd: values.end, issuedOn: values.issued };
+  const schedule = parseDeadline(text, ctx);
+  const occurrences = occurrencesOf(schedule, ctx).map((o) => ({ label: o.label, due: o.due }));
+  if (values.json) {
+    console.log(JSON.stringify({ ...schedule, occurrences }));
+    return 0;
+  }
+  console.log(`Thời hạn:   ${schedule.text}\nLoại:       ${SCHEDULE_KIND_LABELS[schedule.kind]} (${schedule.kind})\nGiá trị:    ${schedule.value ?? '—'}`);
+  console.log(`Độ tin cậy: ${schedule.confidence}${schedule.confidence < 0.8 ? ' — cần người kiểm tra' : ''}\nCách hiểu:  ${schedule.explanation}`);
+  console.log(occurrences.length ? `Các kỳ:\n${occurrences.map((o) => `  ${o.label.padEnd(24)} hạn ${formatViDate(o.due)}`).join('\n')}` : 'Các kỳ:     chưa có (chờ đặt hạn hoặc ghi nhận sự kiện)');
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -16,7 +16,7 @@ export interface BootstrapResult {
   demoLogins: DemoLogin[];
 }
 
-export async function bootstrap(database: Database, config: Pick<Config, 'adminPassword' | 'demo'>): Promise<BootstrapResult> {
+export async function bootstrap(database: Database, config: Pick<Config, 'adminPassword' | 'demo'> & { now?: () => Date }): Promise<BootstrapResult> {
   const result: BootstrapResult = { adminCreated: false, demoLogins: [] };
   await withSystem(database.db, async (tx) => {
     const [admin] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
@@ -32,7 +32,7 @@ export async function bootstrap(database: Database, config: Pick<Config, 'adminP
       result.adminCreated = true;
     }
     const anyTenant = await tx.select({ id: tenants.id }).from(tenants).limit(1);
-    if (config.demo && anyTenant.length === 0) result.demoLogins = await seedDemo(tx);
+    if (config.demo && anyTenant.length === 0) result.demoLogins = await seedDemo(tx, config.now?.() ?? new Date());
   });
   return result;
 }

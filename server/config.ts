@@ -20,6 +20,11 @@ export interface Config {
   logLevel: string;
   /** Scales the slow-down after wrong passwords (1 = as designed; tests use 0). */
   loginDelayScale: number;
+  /** The clock; tests freeze it so that statuses computed from dates are repeatable. */
+  now: () => Date;
+  /** Uploaded files: where their bytes live and the largest accepted size. */
+  filesDir: string;
+  uploadMaxBytes: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -61,6 +66,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     secureCookies: bool('SECURE_COOKIES', false),
     logLevel: process.env.LOG_LEVEL ?? 'info',
     loginDelayScale: 1,
+    now: () => new Date(),
+    filesDir: join(dataDir, 'files'),
+    uploadMaxBytes: int('UPLOAD_MAX_MB', 20) * 1024 * 1024,
     ...overrides,
   };
 }

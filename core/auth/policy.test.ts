@@ -36,3 +36,19 @@ describe('can', () => {
     expect(can(actor('admin', '/r/h/'), 'unit.manage', { unitPath: '/r/hx/' })).toBe(false);
   });
 });
+
+describe('plans', () => {
+  it('everyone reads plans; divisions and unit focal points manage their own; leaders and inspectors only read', () => {
+    const focal = actor('unit_focal', hospital);
+    expect(can(focal, 'plan.read')).toBe(true);
+    expect(can(focal, 'plan.manage', { unitPath: hospital })).toBe(true);
+    expect(can(focal, 'plan.manage', { unitPath: sibling })).toBe(false);
+    expect(can(focal, 'progress.record', { unitPath: hospital })).toBe(true);
+    expect(can(focal, 'progress.record', { unitPath: sibling })).toBe(false);
+    for (const role of ['leader', 'inspector'] as const) {
+      expect(can(actor(role, root), 'plan.read')).toBe(true);
+      expect(can(actor(role, root), 'plan.manage', { unitPath: hospital })).toBe(false);
+      expect(can(actor(role, root), 'progress.record', { unitPath: hospital })).toBe(false);
+    }
+  });
+});

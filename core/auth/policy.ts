@@ -27,14 +27,17 @@ export type Action =
   | 'person.manage' // add and edit people of a unit
   | 'user.manage' // accounts and role grants
   | 'audit.read' // the audit log and its verification
+  | 'plan.read' // plans, tasks, occurrences, progress and evidence of the tenant
+  | 'plan.manage' // create and edit plans owned by the unit (divisions: the Sở's plans; units: their detailed plans)
+  | 'progress.record' // report progress on occurrences led by the unit
   | 'tenant.manage'; // list, create and switch tenants
 
 const GRANTS: Record<Role, readonly Action[]> = {
-  admin: ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read'],
-  leader: ['org.read', 'unit.view', 'audit.read'],
-  division_staff: ['org.read', 'unit.view'],
-  unit_focal: ['org.read', 'unit.view', 'person.manage'],
-  inspector: ['org.read', 'unit.view', 'audit.read'],
+  admin: ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read', 'plan.read', 'plan.manage', 'progress.record'],
+  leader: ['org.read', 'unit.view', 'audit.read', 'plan.read'],
+  division_staff: ['org.read', 'unit.view', 'plan.read', 'plan.manage', 'progress.record'],
+  unit_focal: ['org.read', 'unit.view', 'person.manage', 'plan.read', 'plan.manage', 'progress.record'],
+  inspector: ['org.read', 'unit.view', 'audit.read', 'plan.read'],
 };
 
 export interface Grant {

@@ -7,6 +7,7 @@ import { orgUnits, people, roleGrants, users } from '../db/schema/index.ts';
 import { appendAudit } from '../modules/audit/service.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { insertTenant } from '../modules/org/tenants.service.ts';
+import { seedDemoPlans } from './plans.ts';
 import { DEMO_TENANTS } from './tenants.ts';
 
 /** Shared by every demo account; printed at start so a visitor can log in. */
@@ -19,7 +20,7 @@ export interface DemoLogin {
   unit: string;
 }
 
-export async function seedDemo(tx: Tx): Promise<DemoLogin[]> {
+export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = [];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const t of DEMO_TENANTS) {
@@ -49,8 +50,10 @@ export async function seedDemo(tx: Tx): Promise<DemoLogin[]> {
       await tx.insert(roleGrants).values({ tenantId: tenant.id, userId: user.id, role, unitId: unit.id });
       logins.push({ username, tenant: t.name, role: ROLE_LABELS[role], unit: unit.name });
     }
+    const planned = await seedDemoPlans(tx, tenant.id, t.code, 'Dữ liệu mẫu', now);
     await appendAudit(tx, { tenantId: tenant.id, actorId: null, actorName: 'Hệ thống', requestId: 'demo-seed', ip: '' }, {
-      action: 'demo.seed', entityType: 'tenant', entityId: tenant.id, summary: `Tạo dữ liệu mẫu: ${t.units.length + 1} đơn vị, ${t.users.length} tài khoản`,
+      action: 'demo.seed', entityType: 'tenant', entityId: tenant.id,
+      summary: `Tạo dữ liệu mẫu: ${t.units.length + 1} đơn vị, ${t.users.length} tài khoản, 1 kế hoạch với ${planned.tasks} nhiệm vụ (${planned.occurrences} kỳ thực hiện)`,
     });
   }
   return logins;

@@ -8,6 +8,7 @@ import { withTenant } from '../db/context.ts';
 import { appendAudit, type AuditActor, type AuditInput } from '../modules/audit/service.ts';
 import type { LoadedSession } from '../modules/auth/sessions.ts';
 import { AppError, errors } from './errors.ts';
+import { todayInVietnam } from '../../core/schedule/dates.ts';
 
 /** How a route is authorised: open to all, to any signed-in user, or to holders of an action. */
 export type RouteAuthz = 'public' | 'authenticated' | Action;
@@ -78,4 +79,9 @@ export function mutate<T>(req: FastifyRequest, fn: (m: Mutation) => Promise<T>):
     if (audited === 0) throw new Error(`Mutation ${req.method} ${req.url} recorded no audit event`);
     return result;
   });
+}
+
+/** Today's date in Vietnam (yyyy-mm-dd) by the app's clock, which tests freeze. */
+export function today(req: FastifyRequest): string {
+  return todayInVietnam(req.server.kh.config.now());
 }

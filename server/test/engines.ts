@@ -9,6 +9,8 @@ import { migrate } from '../db/migrate.ts';
 import { ROOT } from '../paths.ts';
 
 export const TEST_ADMIN_PASSWORD = 'Admin12345';
+/** The frozen clock of API tests: 10:00 on 23/11/2026 in Vietnam. The demo data's progress is relative to it. */
+export const TEST_NOW = new Date('2026-11-23T03:00:00Z');
 const SNAPSHOT = join(ROOT, '.tmp', 'pglite-snapshot.tar.gz');
 export const engine = (process.env.TEST_ENGINE ?? 'pglite') as 'pglite' | 'postgres';
 
@@ -22,7 +24,7 @@ const templateName = () => `${new URL(process.env.TEST_DATABASE_URL!).pathname.s
 
 async function seed(database: Database) {
   await migrate(database.db);
-  await bootstrap(database, { adminPassword: TEST_ADMIN_PASSWORD, demo: true });
+  await bootstrap(database, { adminPassword: TEST_ADMIN_PASSWORD, demo: true, now: () => TEST_NOW });
 }
 
 /** Vitest global setup: build the snapshot once per run. */

@@ -7,7 +7,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { DEMO_PASSWORD } from '../demo/seed.ts';
-import { freshDatabase } from './engines.ts';
+import { freshDatabase, TEST_NOW } from './engines.ts';
 
 export interface TestContext {
   app: FastifyInstance;
@@ -15,9 +15,9 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function testApp(overrides: { sessionIdleMinutes?: number; loginDelayScale?: number } = {}): Promise<TestContext> {
+export async function testApp(overrides: { sessionIdleMinutes?: number; loginDelayScale?: number; now?: () => Date } = {}): Promise<TestContext> {
   const database = await freshDatabase();
-  const config = loadConfig({ dataDir: mkdtempSync(join(tmpdir(), 'kehoach-test-')), sessionSecret: 'test-secret', demo: false, loginDelayScale: 0, ...overrides });
+  const config = loadConfig({ dataDir: mkdtempSync(join(tmpdir(), 'kehoach-test-')), sessionSecret: 'test-secret', demo: false, loginDelayScale: 0, now: () => TEST_NOW, ...overrides });
   const app = await buildApp({ config, database });
   await app.ready();
   return { app, database, close: async () => { await app.close(); await database.close(); } };
@@ -31,6 +31,17 @@ export interface Client {
   post(url: string, body?: unknown): Promise<{ status: number; body: any }>;
   patch(url: string, body?: unknown): Promise<{ status: number; body: any }>;
   del(url: string): Promise<{ status: number; body: any }>;
+  /** multipart/form-data upload of files under the field "file". */
+  upload(url: string, files: { name: string; content: Buffer | string }[]): Promise<{ status: number; body: any }>;
+}
+
+export function multipartBody(files: { name: string; content: Buffer | string }[]) {
+  const boundary = `----kehoach${Math.random().toString(36).slice(2)}`;
+  const parts = files.flatMap((f) => [
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content), Buffer.from('\r\n'),
+  ]);
+  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 export function clientFor(app: FastifyInstance, cookie: string, csrfToken: string): Client {
@@ -44,6 +55,11 @@ export function clientFor(app: FastifyInstance, cookie: string, csrfToken: strin
   return {
     csrfToken, cookie, request,
     get: (u) => request('GET', u), post: (u, b = {}) => request('POST', u, b), patch: (u, b = {}) => request('PATCH', u, b), del: (u) => request('DELETE', u),
+    upload: async (url, files) => {
+      const { payload, contentType } = multipartBody(files);
+      const res = await app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': contentType }, payload });
+      return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
+    },
   };
 }
 

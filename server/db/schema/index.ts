@@ -2,3 +2,5 @@ export * from './common.ts';
 export * from './org.ts';
 export * from './auth.ts';
 export * from './audit.ts';
+export * from './plans.ts';
+export * from './notify.ts';

@@ -105,7 +105,7 @@ describe('org tree', () => {
   it('an inspector reads everything and changes nothing', async () => {
     const inspector = await signIn(t.app, 'dt.thanhtra');
     const sadec = await unitId(inspector, 'Bệnh viện Đa khoa Sa Đéc');
-    expect((await inspector.get(`/api/org/units/${sadec}`)).body.can).toEqual({ view: true, manage: false, managePeople: false });
+    expect((await inspector.get(`/api/org/units/${sadec}`)).body.can).toEqual({ view: true, manage: false, managePeople: false, managePlans: false, recordProgress: false });
     expect((await inspector.get('/api/audit/events')).status).toBe(200);
     expect((await inspector.patch(`/api/org/units/${sadec}`, { name: 'Đổi' })).status).toBe(403);
     expect((await inspector.post('/api/org/people', { unitId: sadec, fullName: 'A' })).status).toBe(403);
@@ -141,7 +141,7 @@ describe('users and roles', () => {
     const weak = await admin.post('/api/org/users', { username: 'dt.yeu', displayName: 'Yếu', password: 'abcdefgh' });
     expect(weak.body.details).toEqual({ password: 'Mật khẩu phải có cả chữ và số.' });
     const user = await signIn(t.app, 'dt.thapmuoi', 'ThapMuoi2026');
-    expect((await user.get('/api/auth/me')).body.permissions).toEqual(['org.read', 'unit.view', 'person.manage']);
+    expect((await user.get('/api/auth/me')).body.permissions).toEqual(['org.read', 'unit.view', 'person.manage', 'plan.read', 'plan.manage', 'progress.record']);
     expect((await user.get(`/api/org/units/${unit}`)).status).toBe(200);
     // Revoking the role and locking the account take effect at once.
     const grant = created.body.grants[0].id;

@@ -24,7 +24,7 @@ const Unit = Type.Object({
   id: Type.String(), parentId: Type.Union([Type.String(), Type.Null()]), kind: Type.String(), kindLabel: Type.String(),
   name: Type.String(), shortName: Type.String(), aliases: Type.Array(Type.String()), sortOrder: Type.Integer(),
   active: Type.Boolean(), depth: Type.Integer(),
-  can: Type.Object({ view: Type.Boolean(), manage: Type.Boolean(), managePeople: Type.Boolean() }),
+  can: Type.Object({ view: Type.Boolean(), manage: Type.Boolean(), managePeople: Type.Boolean(), managePlans: Type.Boolean(), recordProgress: Type.Boolean() }),
 });
 const UnitDetail = Type.Intersect([Unit, Type.Object({
   breadcrumb: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),

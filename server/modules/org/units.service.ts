@@ -9,7 +9,7 @@ import { errors } from '../../http/errors.ts';
 import type { CurrentUser, Mutation } from '../../http/request.ts';
 import { allUnits, unitOr404, type UnitRow } from './queries.ts';
 
-const UNIT_ACTIONS = ['unit.view', 'unit.manage', 'person.manage'] as const;
+const UNIT_ACTIONS = ['unit.view', 'unit.manage', 'person.manage', 'plan.manage', 'progress.record'] as const;
 
 export function presentUnit(row: UnitRow, user: CurrentUser) {
   const flags = allowed(user, UNIT_ACTIONS, { unitPath: row.path });
@@ -24,7 +24,7 @@ export function presentUnit(row: UnitRow, user: CurrentUser) {
     sortOrder: row.sortOrder,
     active: row.active,
     depth: row.path.split('/').length - 3,
-    can: { view: flags['unit.view'], manage: flags['unit.manage'], managePeople: flags['person.manage'] },
+    can: { view: flags['unit.view'], manage: flags['unit.manage'], managePeople: flags['person.manage'], managePlans: flags['plan.manage'], recordProgress: flags['progress.record'] },
   };
 }
 

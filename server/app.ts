@@ -16,7 +16,11 @@ import { validationDetails } from './http/validation.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthHooks } from './modules/auth/hooks.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { fileRoutes } from './modules/files/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
+import { notifyRoutes } from './modules/notify/routes.ts';
+import { planExcelRoutes } from './modules/plans/excel.routes.ts';
+import { planRoutes } from './modules/plans/routes.ts';
 import { tenantRoutes } from './modules/org/tenants.routes.ts';
 import { VERSION, WEB_DIST } from './paths.ts';
 
@@ -34,6 +38,9 @@ function toAppError(err: FastifyError & { code?: string }): AppError | null {
   if (err.validation) return errors.validation(validationDetails(err.validation));
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE': return new AppError(413, 'payload_too_large', 'Dữ liệu gửi lên quá lớn.');
+    case 'FST_REQ_FILE_TOO_LARGE': return new AppError(413, 'payload_too_large', 'Tệp vượt quá dung lượng cho phép.');
+    case 'FST_FILES_LIMIT': case 'FST_PARTS_LIMIT': case 'FST_FIELDS_LIMIT': return errors.field('file', 'Gửi quá nhiều tệp trong một lần (tối đa 10).');
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE': return errors.field('file', 'Vui lòng chọn tệp để tải lên.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': return new AppError(415, 'unsupported_media_type', 'Chỉ chấp nhận dữ liệu dạng JSON.');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY': return new AppError(400, 'invalid_json', 'Dữ liệu gửi lên không phải JSON hợp lệ.');
@@ -75,6 +82,9 @@ export async function buildApp({ config, database, logger = false, onRoute }: Bu
       tags: [
         { name: 'auth', description: 'Đăng nhập, phiên làm việc' },
         { name: 'org', description: 'Tổ chức: Sở, đơn vị, cán bộ, tài khoản, phân quyền' },
+        { name: 'plans', description: 'Kế hoạch, nhiệm vụ, tiến độ' },
+        { name: 'files', description: 'Tệp minh chứng' },
+        { name: 'notify', description: 'Nhắc việc, thông báo, lịch' },
         { name: 'audit', description: 'Nhật ký kiểm toán' },
         { name: 'system', description: 'Hệ thống' },
       ],
@@ -105,6 +115,10 @@ export async function buildApp({ config, database, logger = false, onRoute }: Bu
   await app.register(orgRoutes);
   await app.register(tenantRoutes);
   await app.register(auditRoutes);
+  await app.register(planRoutes);
+  await app.register(planExcelRoutes);
+  await app.register(fileRoutes);
+  await app.register(notifyRoutes);
 
   const webDist = WEB_DIST;
   if (existsSync(join(webDist, 'index.html'))) {

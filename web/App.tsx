@@ -11,6 +11,11 @@ import UnitPage from './pages/org/UnitPage.tsx';
 import PeoplePage from './pages/org/PeoplePage.tsx';
 import UsersPage from './pages/org/UsersPage.tsx';
 import AuditPage from './pages/audit/AuditPage.tsx';
+import OverviewPage from './pages/plans/OverviewPage.tsx';
+import PlanPage from './pages/plans/PlanPage.tsx';
+import PlansPage from './pages/plans/PlansPage.tsx';
+import TaskPage from './pages/plans/TaskPage.tsx';
+import UnitTasksPage from './pages/plans/UnitTasksPage.tsx';
 import { ForbiddenResult, NotFoundResult } from './components/Results.tsx';
 
 function Protected() {
@@ -55,7 +60,12 @@ function Protected() {
     <SessionContext.Provider value={session}>
       <AppLayout>
         <Routes>
-          <Route index element={<Navigate to="/to-chuc" replace />} />
+          <Route index element={<Navigate to={homePath(session.me)} replace />} />
+          <Route path="tong-quan" element={<OverviewPage />} />
+          <Route path="ke-hoach" element={<PlansPage />} />
+          <Route path="ke-hoach/:id" element={<PlanPage />} />
+          <Route path="nhiem-vu/:id" element={<TaskPage />} />
+          <Route path="nhiem-vu-don-vi" element={<UnitTasksPage />} />
           <Route path="to-chuc" element={<OrgTreePage />} />
           <Route path="to-chuc/:id" element={<UnitPage />} />
           <Route path="can-bo" element={<PeoplePage />} />
@@ -66,6 +76,12 @@ function Protected() {
       </AppLayout>
     </SessionContext.Provider>
   );
+}
+
+/** Where a user lands: a unit's focal point on its task list, everyone else on the overview. */
+export function homePath(me: Me): string {
+  if (!me.tenant) return '/to-chuc';
+  return me.grants.some((g) => g.role === 'unit_focal') ? '/nhiem-vu-don-vi' : '/tong-quan';
 }
 
 export default function App() {

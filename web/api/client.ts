@@ -52,6 +52,21 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   return data as T;
 }
 
+/** multipart upload of files (field "file"); the server answers with the stored files. */
+export async function upload<T>(path: string, files: File[]): Promise<T> {
+  const form = new FormData();
+  for (const f of files) form.append('file', f, f.name);
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: { 'x-csrf-token': csrfToken, accept: 'application/json' } });
+  } catch {
+    throw new ApiError(0, 'network', 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.');
+  }
+  const data = await res.json().catch(() => null) as { error?: string; message?: string; details?: Record<string, string> } | null;
+  if (!res.ok) throw new ApiError(res.status, data?.error ?? 'error', data?.message ?? `Lỗi máy chủ (${res.status}).`, data?.details);
+  return data as T;
+}
+
 export const api = {
   get: <T>(path: string, query?: Record<string, string | number | boolean | undefined | null>) => {
     const qs = new URLSearchParams();
@@ -61,6 +76,7 @@ export const api = {
   },
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
@@ -78,7 +94,7 @@ export interface Me {
 export interface Unit {
   id: string; parentId: string | null; kind: string; kindLabel: string; name: string; shortName: string | null;
   aliases: string[]; sortOrder: number; active: boolean; depth: number;
-  can: { view: boolean; manage: boolean; managePeople: boolean };
+  can: { view: boolean; manage: boolean; managePeople: boolean; managePlans: boolean; recordProgress: boolean };
 }
 export interface UnitDetail extends Unit {
   breadcrumb: { id: string; name: string }[]; peopleCount: number; childCount: number; allowedChildKinds: string[];

@@ -3,12 +3,14 @@ import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { App, Button, Drawer, Dropdown, Form, Grid, Input, Layout, Menu, Select, Space, Typography } from 'antd';
 import {
-  ApartmentOutlined, AuditOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined,
+  ApartmentOutlined, AuditOutlined, BellOutlined, CheckSquareOutlined, DashboardOutlined, FileTextOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined,
   TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { api } from '../api/client.ts';
 import { useSession } from './session.tsx';
 import FormModal from './FormModal.tsx';
+import NotificationBell from '../pages/notify/NotificationBell.tsx';
+import NotificationSettings from '../pages/notify/NotificationSettings.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -21,15 +23,21 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   const isPhone = !screens.lg;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [pwOpen, setPwOpen] = useState(false);
+  const [notifyOpen, setNotifyOpen] = useState(false);
   const [pwForm] = Form.useForm<{ currentPassword: string; newPassword: string; confirm: string }>();
 
   const items = [
+    can('plan.read') && { key: '/tong-quan', icon: <DashboardOutlined />, label: 'Tổng quan' },
+    can('plan.read') && { key: '/ke-hoach', icon: <FileTextOutlined />, label: 'Kế hoạch' },
+    can('plan.read') && { key: '/nhiem-vu-don-vi', icon: <CheckSquareOutlined />, label: 'Nhiệm vụ của đơn vị' },
     { key: '/to-chuc', icon: <ApartmentOutlined />, label: 'Cơ cấu tổ chức' },
     { key: '/can-bo', icon: <TeamOutlined />, label: 'Cán bộ' },
     can('user.manage') && { key: '/tai-khoan', icon: <SafetyCertificateOutlined />, label: 'Tài khoản và phân quyền' },
     can('audit.read') && { key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký kiểm toán' },
   ].filter(Boolean) as { key: string; icon: ReactNode; label: string }[];
-  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '/to-chuc';
+  // A task page belongs to the plans section of the menu.
+  const path = location.pathname.startsWith('/nhiem-vu/') ? '/ke-hoach' : location.pathname;
+  const selected = items.find((i) => path === i.key || path.startsWith(`${i.key}/`))?.key ?? '/to-chuc';
 
   const menu = (
     <Menu
@@ -45,7 +53,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
     try {
       await api.post('/api/auth/tenant', { tenantId });
       await reload();
-      navigate('/to-chuc');
+      navigate('/');
       message.success('Đã chuyển Sở Y tế làm việc.');
     } catch (err) {
       message.error((err as Error).message);
@@ -64,7 +72,8 @@ export default function AppLayout({ children }: { children: ReactNode }) {
       title="Sở Y tế đang làm việc"
     />
   ) : (
-    me.tenant && <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }} ellipsis>{me.tenant.name}</Typography.Text>
+    // On a phone the header has no room for the Sở's name; the menu drawer shows it.
+    me.tenant && !isPhone && <Typography.Text style={{ color: 'rgba(255,255,255,0.85)' }} ellipsis>{me.tenant.name}</Typography.Text>
   );
 
   return (
@@ -73,21 +82,23 @@ export default function AppLayout({ children }: { children: ReactNode }) {
         {isPhone && (
           <Button type="text" aria-label="Mở menu" icon={<MenuOutlined style={{ color: '#fff' }} />} onClick={() => setDrawerOpen(true)} />
         )}
-        <a href="/to-chuc" onClick={(e) => { e.preventDefault(); navigate('/to-chuc'); }} style={{ color: '#fff', fontWeight: 700, fontSize: 20, whiteSpace: 'nowrap' }}>
+        <a href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }} style={{ color: '#fff', fontWeight: 700, fontSize: 20, whiteSpace: 'nowrap' }}>
           kehoach
         </a>
         {!isPhone && <span style={{ color: 'rgba(255,255,255,0.65)', whiteSpace: 'nowrap' }}>Quản lý kế hoạch ngành Y tế</span>}
         <div style={{ flex: 1, minWidth: 0, display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 12, overflow: 'hidden' }}>
           {tenantControl}
+          {me.tenant && <NotificationBell />}
           <Dropdown
             trigger={['click']}
             menu={{
               items: [
+                ...(me.tenant ? [{ key: 'notify', icon: <BellOutlined />, label: 'Nhắc việc và lịch' }] : []),
                 { key: 'pw', icon: <KeyOutlined />, label: 'Đổi mật khẩu' },
                 { type: 'divider' },
                 { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất', danger: true },
               ],
-              onClick: ({ key }) => (key === 'logout' ? void logout() : setPwOpen(true)),
+              onClick: ({ key }) => (key === 'logout' ? void logout() : key === 'notify' ? setNotifyOpen(true) : setPwOpen(true)),
             }}
           >
             <Button type="text" id="user-menu" style={{ color: '#fff' }}>
@@ -103,13 +114,14 @@ export default function AppLayout({ children }: { children: ReactNode }) {
       <Layout>
         {!isPhone && <Sider width={240} theme="light" style={{ borderRight: '1px solid #eef0f3' }}>{menu}</Sider>}
         <Drawer placement="left" open={isPhone && drawerOpen} onClose={() => setDrawerOpen(false)} title="kehoach" size={280} styles={{ body: { padding: 0 } }}>
-          <div style={{ padding: '8px 24px', color: 'rgba(0,0,0,0.55)' }}>{me.user.displayName}</div>
+          <div style={{ padding: '8px 24px', color: 'rgba(0,0,0,0.55)' }}>{me.user.displayName}{me.tenant ? ` — ${me.tenant.name}` : ''}</div>
           {menu}
         </Drawer>
         <Content style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>
           <div style={{ background: '#fff', borderRadius: 8, padding: isPhone ? 12 : 24, minHeight: 'calc(100vh - 112px)' }}>{children}</div>
         </Content>
       </Layout>
+      <NotificationSettings open={notifyOpen} onClose={() => setNotifyOpen(false)} />
       <FormModal
         title="Đổi mật khẩu"
         open={pwOpen}

@@ -10,7 +10,7 @@ export function ForbiddenResult({ message }: { message?: string }) {
       status="403"
       title="Không có quyền truy cập"
       subTitle={message ?? 'Bạn không có quyền sử dụng chức năng này.'}
-      extra={<Button type="primary" onClick={() => navigate('/to-chuc')}>Về Cơ cấu tổ chức</Button>}
+      extra={<Button type="primary" onClick={() => navigate('/')}>Về trang chủ</Button>}
     />
     </div>
   );
@@ -23,7 +23,7 @@ export function NotFoundResult({ message }: { message?: string }) {
       status="404"
       title="Không tìm thấy"
       subTitle={message ?? 'Trang bạn tìm không tồn tại.'}
-      extra={<Button type="primary" onClick={() => navigate('/to-chuc')}>Về Cơ cấu tổ chức</Button>}
+      extra={<Button type="primary" onClick={() => navigate('/')}>Về trang chủ</Button>}
     />
   );
 }

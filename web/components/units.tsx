@@ -41,18 +41,21 @@ interface PickerProps {
   units: Unit[];
   selectable?: (u: Unit) => boolean;
   id?: string;
-  value?: string;
-  onChange?: (v: string) => void;
+  value?: string | string[];
+  onChange?: (v: string | string[]) => void;
   placeholder?: string;
   allowClear?: boolean;
+  /** Pick several units (lead and coordinating units of a task). */
+  multiple?: boolean;
 }
 
 /** Tree picker of units; units the user may not pick stay visible (for context) but disabled. */
-export function UnitTreeSelect({ units, selectable = () => true, ...rest }: PickerProps) {
+export function UnitTreeSelect({ units, selectable = () => true, multiple, ...rest }: PickerProps) {
   const treeData = useMemo(() => toPicker(buildTree(units), selectable), [units, selectable]);
   return (
     <TreeSelect
       {...rest}
+      multiple={multiple}
       treeData={treeData}
       treeDefaultExpandAll
       showSearch={{ filterTreeNode: (input, node) => matchesSearch(String(node.title ?? ''), input) }}

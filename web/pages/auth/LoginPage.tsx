@@ -25,7 +25,7 @@ export default function LoginPage() {
     try {
       const res = await api.post<{ csrfToken: string }>('/api/auth/login', { username: v.username.trim(), password: v.password });
       setCsrfToken(res.csrfToken);
-      const from = state.from && !state.from.startsWith('/dang-nhap') && state.from !== '/' ? state.from : '/to-chuc';
+      const from = state.from && !state.from.startsWith('/dang-nhap') && state.from !== '/' ? state.from : '/';
       navigate(from, { replace: true });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Không đăng nhập được. Vui lòng thử lại.');

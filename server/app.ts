@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -76,6 +77,8 @@ export async function buildApp({ config, database, logger = false, onRoute }: Bu
     strictTransportSecurity: config.secureCookies,
   });
   await app.register(rateLimit, { global: false });
+  // Uploads (evidence, Excel imports): one parser for the whole app, so every capability's routes can use it.
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 10, fields: 5 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'kehoach API', version: VERSION, description: 'API của kehoach — quản lý kế hoạch ngành Y tế.' },

@@ -1,5 +1,4 @@
 // Routes of uploaded files: upload evidence (multipart), download by id.
-import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errors } from '../../http/errors.ts';
@@ -11,14 +10,13 @@ const tags = ['files'];
 const StoredFile = Type.Object({ id: Type.String(), name: Type.String(), size: Type.Integer(), mime: Type.String(), sha256: Type.String() });
 
 /** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, so Vietnamese file names survive the download. */
-function contentDisposition(name: string) {
+export function contentDisposition(name: string) {
   const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export async function fileRoutes(app: FastifyInstance) {
   const { config } = app.kh;
-  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 10, fields: 5 } });
 
   app.post('/api/files', {
     schema: {

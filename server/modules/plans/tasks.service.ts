@@ -151,7 +151,7 @@ export async function createTask(m: Mutation, planId: string, input: TaskInput) 
   await setUnits(m, row.id, 'coordinator', coordinators);
   await syncTaskOccurrences(m.tx, plan, row);
   await m.audit({ action: 'plan.task.create', entityType: 'task', entityId: row.id, summary: `${row.number} ${row.content}`.slice(0, 200), after: auditView(row, leads, coordinators) });
-  return row;
+  return { ...row, leadCount: leads.length };
 }
 
 export async function updateTask(m: Mutation, id: string, patch: Partial<TaskInput>) {

@@ -25,6 +25,31 @@ export interface Config {
   /** Uploaded files: where their bytes live and the largest accepted size. */
   filesDir: string;
   uploadMaxBytes: number;
+  /** Outgoing mail for reminders; undefined (in-app reminders only) when SMTP_HOST is unset. */
+  smtp: SmtpConfig | undefined;
+  /** Minutes between two runs of the reminder job. */
+  reminderIntervalMinutes: number;
+  /** The address users reach kehoach at, for links in e-mails (e.g. https://kehoach.soyte.gov.vn). */
+  publicUrl: string;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | undefined;
+  pass: string | undefined;
+  from: string;
+}
+
+function smtpFromEnv(): SmtpConfig | undefined {
+  const host = process.env.SMTP_HOST;
+  if (!host) return undefined;
+  return {
+    host, port: int('SMTP_PORT', 587), secure: bool('SMTP_SECURE', false),
+    user: process.env.SMTP_USER || undefined, pass: process.env.SMTP_PASS || undefined,
+    from: process.env.SMTP_FROM || 'kehoach <no-reply@localhost>',
+  };
 }
 
 function int(name: string, fallback: number): number {
@@ -69,6 +94,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     now: () => new Date(),
     filesDir: join(dataDir, 'files'),
     uploadMaxBytes: int('UPLOAD_MAX_MB', 20) * 1024 * 1024,
+    smtp: smtpFromEnv(),
+    reminderIntervalMinutes: int('REMINDER_INTERVAL_MINUTES', 15),
+    publicUrl: (process.env.PUBLIC_URL ?? '').replace(/\/$/, ''),
     ...overrides,
   };
 }

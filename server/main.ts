@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { bootstrap, DEMO_PASSWORD } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
+import { startJobs } from './modules/notify/jobs.ts';
 
 export async function start() {
   const config = loadConfig();
@@ -10,8 +11,10 @@ export async function start() {
   const boot = await bootstrap(database, config);
   const app = await buildApp({ config, database, logger: true });
   await app.listen({ port: config.port, host: config.host });
+  const stopJobs = startJobs(database, config, app.log);
 
   const shutdown = async () => {
+    stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

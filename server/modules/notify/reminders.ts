@@ -1,0 +1,143 @@
+// The reminder job: before due dates, on the day, when overdue (and an escalation to the plan's owner
+// division), as in-app notifications and e-mails. Each reminder is claimed by a unique row, so two
+// kehoach processes — or a restart — produce it exactly once.
+import { sql } from 'drizzle-orm';
+import { addDays, formatViDate, todayInVietnam } from '../../../core/schedule/dates.ts';
+import { rowsOf, type Db, type Tx } from '../../db/client.ts';
+import { withSystem, withTenant } from '../../db/context.ts';
+import { emailOutbox, notifications } from '../../db/schema/index.ts';
+
+export const DEFAULT_REMINDER_DAYS = [7, 3, 1, 0];
+/** Overdue reminders only for what fell due in the last week, so a new deployment does not flood anyone. */
+const OVERDUE_WINDOW_DAYS = 7;
+
+interface Due {
+  id: string; taskId: string; unitId: string; unitPath: string; unitName: string; label: string; due: string;
+  number: string; content: string; planTitle: string; ownerUnitId: string;
+}
+interface Recipient { userId: string; unitId: string; role: string; displayName: string; email: string; emailEnabled: boolean; dailyDigest: boolean }
+
+export interface ReminderOptions {
+  /** SMTP is configured: queue e-mails as well as in-app notifications. */
+  email: boolean;
+  /** Base address for links in e-mails. */
+  publicUrl?: string;
+}
+
+const short = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function message(kind: string, o: Due) {
+  const task = `${o.number ? `${o.number} ` : ''}${short(o.content)}`;
+  const days = kind.startsWith('before-') ? Number(kind.slice(7)) : 0;
+  const title = kind === 'due' ? `Đến hạn hôm nay: ${task}`
+    : kind === 'overdue' ? `Quá hạn: ${task}`
+      : kind === 'escalation' ? `${o.unitName} chưa hoàn thành nhiệm vụ quá hạn: ${task}`
+        : `Còn ${days} ngày đến hạn: ${task}`;
+  return { title, body: `${o.label} — hạn ${formatViDate(o.due)} — ${short(o.planTitle, 120)}` };
+}
+
+async function loadDue(tx: Tx, today: string, days: number[]): Promise<Due[]> {
+  const dates = days.map((d) => addDays(today, d));
+  const res = await tx.execute(sql`
+    SELECT o.id, o.task_id AS "taskId", o.unit_id AS "unitId", u.path AS "unitPath", u.name AS "unitName", o.label, o.due_on::text AS due,
+      t.number, t.content, p.title AS "planTitle", p.owner_unit_id AS "ownerUnitId"
+    FROM occurrences o JOIN plans p ON p.id = o.plan_id AND p.status = 'active' JOIN tasks t ON t.id = o.task_id JOIN org_units u ON u.id = o.unit_id
+    WHERE o.completed_on IS NULL AND o.due_on IS NOT NULL
+      AND (o.due_on = ANY(${`{${dates.join(',')}}`}::date[]) OR (o.due_on < ${today}::date AND o.due_on >= ${addDays(today, -OVERDUE_WINDOW_DAYS)}::date))`);
+  return rowsOf<Due>(res);
+}
+
+async function loadRecipients(tx: Tx): Promise<Recipient[]> {
+  const res = await tx.execute(sql`
+    SELECT g.user_id AS "userId", g.unit_id AS "unitId", g.role, u.display_name AS "displayName", coalesce(pe.email, '') AS email,
+      coalesce(up.email_enabled, true) AS "emailEnabled", coalesce(up.daily_digest, false) AS "dailyDigest"
+    FROM role_grants g JOIN users u ON u.id = g.user_id AND u.active JOIN org_units ou ON ou.id = g.unit_id AND ou.active
+      LEFT JOIN people pe ON pe.id = u.person_id LEFT JOIN user_prefs up ON up.user_id = u.id
+    WHERE g.role IN ('unit_focal', 'division_staff')`);
+  return rowsOf<Recipient>(res);
+}
+
+/** Who must act: the unit's own focal points and staff, else those of its nearest parent below the Sở. */
+function actorsFor(o: Due, byUnit: Map<string, Recipient[]>): Recipient[] {
+  const chain = o.unitPath.split('/').filter(Boolean).slice(1).reverse(); // the unit first, the root left out
+  for (const unitId of chain) {
+    const found = byUnit.get(unitId);
+    if (found?.length) return found;
+  }
+  return [];
+}
+
+async function claim(tx: Tx, tenantId: string, o: Due, r: Recipient, kind: string, opts: ReminderOptions): Promise<{ email: boolean } | null> {
+  const claimed = rowsOf(await tx.execute(sql`
+    INSERT INTO reminder_claims (tenant_id, occurrence_id, user_id, kind, due_on) VALUES (${tenantId}, ${o.id}, ${r.userId}, ${kind}, ${o.due})
+    ON CONFLICT DO NOTHING RETURNING 1`));
+  if (!claimed.length) return null;
+  const { title, body } = message(kind, o);
+  const link = `/nhiem-vu/${o.taskId}`;
+  await tx.insert(notifications).values({ tenantId, userId: r.userId, kind, title, body, link, occurrenceId: o.id });
+  const mail = opts.email && r.email && r.emailEnabled && !r.dailyDigest;
+  if (mail) {
+    await tx.insert(emailOutbox).values({
+      tenantId, toAddress: r.email, subject: `[kehoach] ${title}`,
+      body: `Kính gửi ${r.displayName},\n\n${title}\n${body}\n\nXem và cập nhật tiến độ: ${opts.publicUrl ?? ''}${link}\n\n— kehoach, hệ thống quản lý kế hoạch ngành Y tế`,
+      messageId: `<reminder-${o.id}-${r.userId}-${kind}-${o.due}@kehoach>`,
+    }).onConflictDoNothing();
+  }
+  return { email: !!mail };
+}
+
+/** One daily e-mail listing the day's unread notifications, for users who chose the digest. */
+async function digests(tx: Tx, tenantId: string, today: string, recipients: Recipient[], opts: ReminderOptions) {
+  let sent = 0;
+  const seen = new Set<string>();
+  for (const r of recipients) {
+    if (seen.has(r.userId) || !r.dailyDigest || !r.emailEnabled || !r.email) continue;
+    seen.add(r.userId);
+    const items = rowsOf<{ title: string; body: string; link: string }>(await tx.execute(sql`
+      SELECT title, body, link FROM notifications WHERE user_id = ${r.userId} AND read_at IS NULL AND created_at > now() - interval '1 day' ORDER BY created_at`));
+    if (!items.length) continue;
+    const inserted = await tx.insert(emailOutbox).values({
+      tenantId, toAddress: r.email, subject: `[kehoach] Tổng hợp nhắc việc ngày ${formatViDate(today)} (${items.length})`,
+      body: `Kính gửi ${r.displayName},\n\n${items.map((i) => `• ${i.title}\n  ${i.body}\n  ${opts.publicUrl ?? ''}${i.link}`).join('\n')}\n\n— kehoach`,
+      messageId: `<digest-${r.userId}-${today}@kehoach>`,
+    }).onConflictDoNothing().returning({ id: emailOutbox.id });
+    sent += inserted.length;
+  }
+  return sent;
+}
+
+/** Runs once over every tenant; safe to run concurrently and again (claims make it idempotent). */
+export async function runReminders(db: Db, now: Date, opts: ReminderOptions): Promise<{ notifications: number; emails: number }> {
+  const today = todayInVietnam(now);
+  const tenants = await withSystem(db, async (tx) => rowsOf<{ id: string; days: number[] | null }>(await tx.execute(sql`
+    SELECT t.id, s.reminder_days AS days FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id`)));
+  const total = { notifications: 0, emails: 0 };
+  // The digest goes out once the working day has begun in Vietnam.
+  const digestHour = new Date(now.getTime() + 7 * 3600_000).getUTCHours() >= 7;
+  for (const t of tenants) {
+    await withTenant(db, t.id, async (tx) => {
+      const days = t.days?.length ? t.days : DEFAULT_REMINDER_DAYS;
+      const due = await loadDue(tx, today, days);
+      const recipients = await loadRecipients(tx);
+      const byUnit = new Map<string, Recipient[]>();
+      for (const r of recipients) (byUnit.get(r.unitId) ?? byUnit.set(r.unitId, []).get(r.unitId)!).push(r);
+      for (const o of due) {
+        const overdue = o.due < today;
+        const kind = overdue ? 'overdue' : o.due === today ? 'due' : `before-${Math.round((Date.parse(o.due) - Date.parse(today)) / 86_400_000)}`;
+        const targets: [Recipient, string][] = actorsFor(o, byUnit).map((r) => [r, kind]);
+        // The owner division hears of it too, unless it is the one that is late.
+        const actors = new Set(targets.map(([r]) => r.userId));
+        if (overdue) for (const r of byUnit.get(o.ownerUnitId) ?? []) if (r.role === 'division_staff' && !actors.has(r.userId)) targets.push([r, 'escalation']);
+        const once = new Set<string>();
+        for (const [r, k] of targets) {
+          if (once.has(`${r.userId}|${k}`)) continue;
+          once.add(`${r.userId}|${k}`);
+          const done = await claim(tx, t.id, o, r, k, opts);
+          if (done) { total.notifications++; if (done.email) total.emails++; }
+        }
+      }
+      if (opts.email && digestHour) total.emails += await digests(tx, t.id, today, recipients, opts);
+    });
+  }
+  return total;
+}

@@ -77,9 +77,11 @@ export async function seedDemoPlans(tx: Tx, tenantId: string, code: string, auth
 
 /** Most past occurrences done on time, a tail done late or still overdue; some current ones under way. */
 async function simulateProgress(tx: Tx, tenantId: string, planId: string, authorName: string, today: string) {
-  const rows = await tx.select({ o: occurrences, number: tasks.number }).from(occurrences).innerJoin(tasks, eq(tasks.id, occurrences.taskId)).where(eq(occurrences.planId, planId));
-  for (const { o, number } of rows) {
-    const rnd = random(`${number}|${o.periodKey}|${o.unitId}`);
+  const rows = await tx.select({ o: occurrences, number: tasks.number, unit: orgUnits.name }).from(occurrences)
+    .innerJoin(tasks, eq(tasks.id, occurrences.taskId)).innerJoin(orgUnits, eq(orgUnits.id, occurrences.unitId)).where(eq(occurrences.planId, planId));
+  for (const { o, number, unit } of rows) {
+    // Seeded by names, not ids, so every new demo database shows the same progress.
+    const rnd = random(`${number}|${o.periodKey}|${unit}`);
     const r = rnd();
     let state: 'open' | 'done' = 'open';
     let percent = 0;

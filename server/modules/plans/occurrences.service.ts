@@ -6,7 +6,7 @@ import { formatViDate } from '../../../core/schedule/dates.ts';
 import { occurrenceAfterEvent, occurrenceOn } from '../../../core/schedule/occurrences.ts';
 import { cleanText, matchesSearch } from '../../../core/text/vietnamese.ts';
 import type { Tx } from '../../db/client.ts';
-import { evidence, files, occurrences, plans, progressUpdates, tasks, taskUnits } from '../../db/schema/index.ts';
+import { evidence, files, occurrences, planSections, plans, progressUpdates, tasks, taskUnits } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
 import type { CurrentUser, Mutation } from '../../http/request.ts';
 import { allUnits, unitOr404, type UnitRow } from '../org/queries.ts';
@@ -46,16 +46,17 @@ export async function listOccurrences(tx: Tx, user: CurrentUser, today: string, 
   // An occurrence without a due date belongs to no date range: it shows only in unfiltered lists.
   if (q.from) where.push(sql`${occurrences.dueOn} >= ${q.from}`);
   if (q.to) where.push(sql`${occurrences.dueOn} <= ${q.to}`);
-  const rows = await tx.select({ o: occurrences, t: tasks, p: { id: plans.id, title: plans.title, number: plans.number, ownerUnitId: plans.ownerUnitId } })
+  const rows = await tx.select({ o: occurrences, t: tasks, p: { id: plans.id, title: plans.title, number: plans.number, ownerUnitId: plans.ownerUnitId }, section: planSections.code })
     .from(occurrences).innerJoin(tasks, eq(tasks.id, occurrences.taskId)).innerJoin(plans, eq(plans.id, occurrences.planId))
+    .leftJoin(planSections, eq(planSections.id, tasks.sectionId))
     .where(and(...where)).orderBy(sql`${occurrences.dueOn} ASC NULLS LAST`, asc(tasks.sortOrder));
-  let items = rows.map((r) => presentListItem(r.o, r.t, r.p, units, user, today));
+  let items = rows.map((r) => presentListItem(r.o, r.t, r.p, units, user, today, r.section ?? ''));
   if (q.status) items = items.filter((i) => i.status === q.status);
   if (q.q) items = items.filter((i) => matchesSearch(`${i.task.number} ${i.task.content} ${i.plan.title} ${i.unit?.name ?? ''}`, q.q!));
   return q.limit ? items.slice(0, q.limit) : items;
 }
 
-function presentListItem(o: OccurrenceRow, t: typeof tasks.$inferSelect, p: { id: string; title: string; number: string; ownerUnitId: string }, units: Map<string, UnitRow>, user: CurrentUser, today: string) {
+function presentListItem(o: OccurrenceRow, t: typeof tasks.$inferSelect, p: { id: string; title: string; number: string; ownerUnitId: string }, units: Map<string, UnitRow>, user: CurrentUser, today: string, sectionCode: string) {
   const unit = units.get(o.unitId);
   const owner = units.get(p.ownerUnitId);
   const status = statusOf(o, today);
@@ -63,7 +64,8 @@ function presentListItem(o: OccurrenceRow, t: typeof tasks.$inferSelect, p: { id
     id: o.id, periodKey: o.periodKey, label: o.label, periodStart: o.periodStart, periodEnd: o.periodEnd, dueOn: o.dueOn,
     percent: o.percent, state: o.state, completedOn: o.completedOn, lastUpdateAt: o.lastUpdateAt?.toISOString() ?? null,
     status, statusLabel: OCCURRENCE_STATUS_LABELS[status],
-    task: { id: t.id, number: t.number, content: t.content, product: t.product, deadlineText: t.deadlineText, scheduleKind: t.scheduleKind },
+    // Numbers restart in each Roman-numeral section ("III.3"), so the section code goes with them.
+    task: { id: t.id, number: sectionCode && t.number ? `${sectionCode}.${t.number}` : t.number, content: t.content, product: t.product, deadlineText: t.deadlineText, scheduleKind: t.scheduleKind },
     plan: { id: p.id, title: p.title, number: p.number },
     unit: unit ? { id: unit.id, name: unit.name, shortName: unit.shortName } : null,
     can: {
@@ -80,7 +82,8 @@ export async function getOccurrence(tx: Tx, user: CurrentUser, today: string, id
   const updates = await tx.select().from(progressUpdates).where(eq(progressUpdates.occurrenceId, id)).orderBy(desc(progressUpdates.createdAt));
   const proofs = await tx.select({ e: evidence, f: files }).from(evidence).innerJoin(files, eq(files.id, evidence.fileId))
     .where(eq(evidence.occurrenceId, id)).orderBy(asc(evidence.createdAt));
-  const item = presentListItem(o, task, plan, units, user, today);
+  const [section] = task.sectionId ? await tx.select({ code: planSections.code }).from(planSections).where(eq(planSections.id, task.sectionId)) : [];
+  const item = presentListItem(o, task, plan, units, user, today, section?.code ?? '');
   const evidenceOf = (updateId: string) => proofs.filter((p) => p.e.progressUpdateId === updateId)
     .map((p) => ({ id: p.e.id, fileId: p.f.id, name: p.e.name, size: p.f.size, mime: p.f.mime, sha256: p.f.sha256 }));
   return {

@@ -1,8 +1,9 @@
 // A user's reminder choices (e-mail, daily digest) and the secret address of their calendar feed.
 import { useEffect, useState } from 'react';
-import { App, Button, Input, Modal, Space, Switch, Typography } from 'antd';
+import { App, Button, Input, Modal, Select, Space, Switch, Typography } from 'antd';
 import { CopyOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
+import { useSession } from '../../components/session.tsx';
 
 interface Prefs { emailEnabled: boolean; dailyDigest: boolean }
 
@@ -10,9 +11,19 @@ export default function NotificationSettings({ open, onClose }: { open: boolean;
   const { message } = App.useApp();
   const [prefs, setPrefs] = useState<Prefs | null>(null);
   const [feed, setFeed] = useState<string | null>(null);
+  const { can } = useSession();
+  const [days, setDays] = useState<number[] | null>(null);
   useEffect(() => {
-    if (open) api.get<Prefs>('/api/me/notification-prefs').then(setPrefs, (e) => message.error((e as Error).message));
-  }, [open, message]);
+    if (!open) return;
+    api.get<Prefs>('/api/me/notification-prefs').then(setPrefs, (e) => message.error((e as Error).message));
+    if (can('user.manage')) api.get<{ reminderDays: number[] }>('/api/settings/reminders').then((r) => setDays(r.reminderDays), () => undefined);
+  }, [open, message, can]);
+  const saveDays = async (next: number[]) => {
+    try {
+      setDays((await api.put<{ reminderDays: number[] }>('/api/settings/reminders', { reminderDays: next })).reminderDays);
+      message.success('Đã lưu các mốc nhắc việc của Sở.');
+    } catch (e) { message.error((e as Error).message); }
+  };
   const save = async (next: Prefs) => {
     setPrefs(next);
     try { await api.put('/api/me/notification-prefs', next); message.success('Đã lưu cài đặt nhắc việc.'); } catch (e) { message.error((e as Error).message); }
@@ -34,6 +45,17 @@ export default function NotificationSettings({ open, onClose }: { open: boolean;
             <Switch checked={prefs.dailyDigest} disabled={!prefs.emailEnabled} onChange={(v) => save({ ...prefs, dailyDigest: v })} /> Gộp thành một thư tổng hợp mỗi ngày
           </label>
         </Space>
+      )}
+      {days && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 24 }}>Mốc nhắc việc của Sở</Typography.Title>
+          <Typography.Paragraph type="secondary">Số ngày trước hạn gửi nhắc việc cho đơn vị chủ trì (0 là đúng ngày đến hạn). Áp dụng cho toàn Sở.</Typography.Paragraph>
+          <Select
+            mode="multiple" aria-label="Mốc nhắc việc" style={{ width: '100%' }} value={days}
+            options={[30, 14, 10, 7, 5, 3, 2, 1, 0].map((d) => ({ value: d, label: d ? `${d} ngày trước hạn` : 'Đúng ngày đến hạn' }))}
+            onChange={(v: number[]) => { if (v.length) void saveDays(v); }}
+          />
+        </>
       )}
       <Typography.Title level={5} style={{ marginTop: 24 }}>Lịch nhiệm vụ (iCalendar)</Typography.Title>
       <Typography.Paragraph type="secondary">

@@ -1,6 +1,7 @@
 // A Gantt-like view of a plan by section: each task's periods as bars across the plan's months, coloured by status.
 import { Empty, Tooltip } from 'antd';
 import type { Occurrence, OccurrenceStatusName, PlanDetail, Task } from '../../api/plans.ts';
+import { todayInVietnam } from '../../../core/schedule/dates.ts';
 import { formatDate } from '../../components/format.ts';
 
 const COLORS: Record<OccurrenceStatusName, string> = {
@@ -31,6 +32,8 @@ export default function PlanTimeline({ plan, occurrences }: { plan: PlanDetail; 
     const periods = byTask.get(o.task.id) ?? byTask.set(o.task.id, new Map()).get(o.task.id)!;
     (periods.get(o.periodKey) ?? periods.set(o.periodKey, []).get(o.periodKey)!).push(o);
   }
+  const today = todayInVietnam();
+  const todayLine = today >= plan.periodStart && today <= plan.periodEnd ? <span className="kh-gantt-today" style={{ left: `${pct(today)}%` }} /> : null;
   if (!occurrences.length) return <Empty description={plan.status === 'draft' ? 'Kế hoạch chưa ban hành nên chưa có kỳ thực hiện' : 'Chưa có kỳ thực hiện nào'} />;
   const groups = [{ id: null as string | null, title: '' }, ...plan.sections.map((s) => ({ id: s.id, title: `${s.code} ${s.title}` }))];
   const row = (t: Task) => {
@@ -39,6 +42,7 @@ export default function PlanTimeline({ plan, occurrences }: { plan: PlanDetail; 
       <div key={t.id} className="kh-gantt-row">
         <div className="kh-gantt-label" title={t.content}>{t.number} {t.content}</div>
         <div className="kh-gantt-track">
+          {todayLine}
           {periods.map((list) => {
             const o = list[0];
             const status = RANK.find((s) => list.some((x) => x.status === s)) ?? 'not_due';
@@ -61,6 +65,7 @@ export default function PlanTimeline({ plan, occurrences }: { plan: PlanDetail; 
         <div className="kh-gantt-label">Nhiệm vụ</div>
         <div className="kh-gantt-track">
           {months(plan.periodStart, plan.periodEnd).map((m) => <span key={m.key} className="kh-gantt-month" style={{ left: `${pct(m.start)}%` }}>{m.label}</span>)}
+          {todayLine && <span className="kh-gantt-today-label" style={{ left: `${pct(today)}%` }}>Hôm nay</span>}
         </div>
       </div>
       {groups.map((g) => {
@@ -74,6 +79,7 @@ export default function PlanTimeline({ plan, occurrences }: { plan: PlanDetail; 
         );
       })}
       <div className="kh-gantt-legend">
+        <span><i style={{ background: '#cf1322', width: 2 }} />Hôm nay</span>
         {(['done_on_time', 'done_late', 'in_progress', 'not_due', 'overdue'] as const).map((s) => (
           <span key={s}><i style={{ background: COLORS[s] }} />{{ done_on_time: 'Xong đúng hạn', done_late: 'Xong trễ hạn', in_progress: 'Đang thực hiện', not_due: 'Chưa đến hạn', overdue: 'Quá hạn' }[s]}</span>
         ))}

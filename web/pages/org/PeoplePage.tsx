@@ -1,37 +1,20 @@
 // All people the user may see, searched on the server without accents.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Input, Space, Switch, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import { api, ApiError, type Person } from '../../api/client.ts';
+import type { Person } from '../../api/client.ts';
 import PeopleTable from '../../components/PeopleTable.tsx';
 import PersonFormModal from '../../components/PersonFormModal.tsx';
-import { useSession } from '../../components/session.tsx';
+import { useSearch } from '../../components/useSearch.ts';
 
 export default function PeoplePage() {
   const { message } = App.useApp();
-  const { dataVersion } = useSession();
   const [q, setQ] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
-  const [people, setPeople] = useState<Person[]>([]);
-  const [loading, setLoading] = useState(true);
   const [editing, setEditing] = useState<Person | null>(null);
   const [version, setVersion] = useState(0);
 
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    const t = setTimeout(async () => {
-      try {
-        const res = await api.get<{ items: Person[] }>('/api/org/people', { q: q.trim(), includeInactive: includeInactive || undefined });
-        if (!cancelled) setPeople(res.items);
-      } catch (err) {
-        if (!cancelled && err instanceof ApiError && err.status !== 401) message.error(err.message);
-      } finally {
-        if (!cancelled) setLoading(false);
-      }
-    }, q ? 250 : 0);
-    return () => { cancelled = true; clearTimeout(t); };
-  }, [q, includeInactive, version, dataVersion, message]);
+  const { items: people, loading } = useSearch<Person>('/api/org/people', { q: q.trim(), includeInactive: includeInactive || undefined }, q, version);
 
   return (
     <>

@@ -1,46 +1,29 @@
 // The list of plans: filter by year, status and issuer, search without diacritics, open one, start a new one.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { App, Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { PLAN_STATUS_LABELS, type PlanStatus } from '../../../core/plans/status.ts';
-import { api, ApiError } from '../../api/client.ts';
 import type { Plan, PlanListItem } from '../../api/plans.ts';
 import { formatDate } from '../../components/format.ts';
 import { useSession } from '../../components/session.tsx';
 import { CountsSummary } from '../../components/status.tsx';
+import { useSearch } from '../../components/useSearch.ts';
 import { useIsPhone } from '../../components/responsive.ts';
 import PlanFormModal from './PlanFormModal.tsx';
 
 export const PLAN_STATUS_COLORS: Record<string, string> = { draft: 'default', active: 'blue', closed: 'green', replaced: 'orange' };
 
 export default function PlansPage() {
-  const { message } = App.useApp();
-  const { can, dataVersion } = useSession();
+  const { can } = useSession();
   const navigate = useNavigate();
   const isPhone = useIsPhone();
   const [q, setQ] = useState('');
   const [year, setYear] = useState<number | undefined>();
   const [status, setStatus] = useState<PlanStatus | undefined>();
-  const [items, setItems] = useState<PlanListItem[]>([]);
-  const [loading, setLoading] = useState(true);
   const [creating, setCreating] = useState(false);
 
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    const t = setTimeout(async () => {
-      try {
-        const res = await api.get<{ items: PlanListItem[] }>('/api/plans', { q: q.trim(), year, status });
-        if (!cancelled) setItems(res.items);
-      } catch (err) {
-        if (!cancelled && err instanceof ApiError && err.status !== 401) message.error(err.message);
-      } finally {
-        if (!cancelled) setLoading(false);
-      }
-    }, q ? 250 : 0);
-    return () => { cancelled = true; clearTimeout(t); };
-  }, [q, year, status, dataVersion, message]);
+  const { items, loading } = useSearch<PlanListItem>('/api/plans', { q: q.trim(), year, status }, q);
 
   const thisYear = new Date().getFullYear();
   const years = useMemo(() => Array.from({ length: 8 }, (_, i) => thisYear + 1 - i), [thisYear]);

@@ -46,6 +46,11 @@ export default function TaskFormModal({ open, plan, editing, onClose, onSaved }:
     }
     return { schedule: parseDeadline(deadlineText, ctx) };
   }, [deadlineText, override, edit?.kind, edit?.value, edit?.quarterMode, edit?.cadence, edit?.afterDays]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Switching to a hand-set reading starts from what the parser understood.
+  useEffect(() => {
+    const s = reading.schedule;
+    if (override && !form.getFieldValue('kind') && s) form.setFieldsValue({ kind: s.kind, value: s.value ?? undefined, quarterMode: s.quarterMode, cadence: s.cadence });
+  }, [override]); // eslint-disable-line react-hooks/exhaustive-deps
   const preview = reading.schedule ? occurrencesOf(reading.schedule, ctx, { cadence: plan.checkinCadence as never, eventDays: plan.eventDays }) : [];
 
   const initialValues: Partial<Values> = editing ? {
@@ -81,7 +86,7 @@ export default function TaskFormModal({ open, plan, editing, onClose, onSaved }:
       <Form.Item name="content" label="Nội dung nhiệm vụ" rules={[{ required: true, message: 'Nhập nội dung nhiệm vụ.' }]}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} autoFocus />
       </Form.Item>
-      <div className="kh-form-grid">
+      <div className="kh-form-grid kh-form-grid-wide">
         <Form.Item name="leadUnitIds" label="Đơn vị chủ trì" rules={[{ required: true, type: 'array', min: 1, message: 'Chọn ít nhất một đơn vị chủ trì.' }]}>
           <UnitTreeSelect multiple units={units} selectable={(u) => u.active} placeholder="Chọn trong cơ cấu tổ chức" />
         </Form.Item>

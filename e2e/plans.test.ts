@@ -108,6 +108,12 @@ describe('plans in the browser', () => {
     await expect.poll(() => page.getByText('Phòng Tổ chức - Hành chính').first().isVisible()).toBe(true);
     await page.getByRole('tab', { name: /Quá hạn/ }).click();
     await expect.poll(() => page.locator('[role=tabpanel]:not([aria-hidden=true]) tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    // The appendix, as the document lays it out, and as an Excel sheet.
+    await page.getByRole('menuitem', { name: 'Kế hoạch' }).click();
+    await page.getByText('Cải cách hành chính năm 2026').first().click();
+    await expect.poll(() => page.getByText('Phụ lục nhiệm vụ (33)').isVisible()).toBe(true);
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Xuất Excel/ }).click()]);
+    expect(excel.suggestedFilename()).toBe('Phu luc - Cải cách hành chính năm 2026.xlsx');
     await page.close();
   });
 });

@@ -1,9 +1,10 @@
 // The list of plans: filter by year, status and issuer, search without diacritics, open one, start a new one.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { PLAN_STATUS_LABELS, type PlanStatus } from '../../../core/plans/status.ts';
+import { sortVi } from '../../../core/text/vietnamese.ts';
 import type { Plan, PlanListItem } from '../../api/plans.ts';
 import { formatDate } from '../../components/format.ts';
 import { useSession } from '../../components/session.tsx';
@@ -21,9 +22,15 @@ export default function PlansPage() {
   const [q, setQ] = useState('');
   const [year, setYear] = useState<number | undefined>();
   const [status, setStatus] = useState<PlanStatus | undefined>();
+  const [issuer, setIssuer] = useState<string | undefined>();
+  // The issuers seen so far, so choosing one does not empty its own list of choices.
+  const [issuers, setIssuers] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
 
-  const { items, loading } = useSearch<PlanListItem>('/api/plans', { q: q.trim(), year, status }, q);
+  const { items, loading } = useSearch<PlanListItem>('/api/plans', { q: q.trim(), year, status, issuer }, q);
+  useEffect(() => {
+    setIssuers((known) => sortVi([...new Set([...known, ...items.map((p) => p.issuer)])], (x) => x));
+  }, [items]);
 
   const thisYear = new Date().getFullYear();
   const years = useMemo(() => Array.from({ length: 8 }, (_, i) => thisYear + 1 - i), [thisYear]);
@@ -44,13 +51,15 @@ export default function PlansPage() {
           options={years.map((y) => ({ value: y, label: `Năm ${y}` }))} />
         <Select allowClear placeholder="Trạng thái" aria-label="Lọc theo trạng thái" value={status} onChange={setStatus} style={{ width: 170 }}
           options={Object.entries(PLAN_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
+        <Select allowClear placeholder="Cơ quan ban hành" aria-label="Lọc theo cơ quan ban hành" value={issuer} onChange={setIssuer} style={{ width: 220 }}
+          options={issuers.map((i) => ({ value: i, label: i }))} />
       </Space>
       <Table<PlanListItem>
         rowKey="id"
         loading={loading}
         dataSource={items}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty description={q || year || status ? 'Không có kế hoạch phù hợp' : 'Chưa có kế hoạch nào'} /> }}
+        locale={{ emptyText: <Empty description={q || year || status || issuer ? 'Không có kế hoạch phù hợp' : 'Chưa có kế hoạch nào'} /> }}
         onRow={(p) => ({ onClick: () => navigate(`/ke-hoach/${p.id}`), style: { cursor: 'pointer' } })}
         scroll={{ x: isPhone ? undefined : 900 }}
         columns={isPhone ? [{

@@ -23,6 +23,7 @@ export function CountsSummary({ counts, compact = false }: { counts: Counts; com
     counts.overdue > 0 && <Tag key="q" color="error">{counts.overdue} quá hạn</Tag>,
     counts.doneOnTime > 0 && <Tag key="d" color="success">{counts.doneOnTime} xong đúng hạn</Tag>,
     counts.doneLate > 0 && <Tag key="l" color="warning">{counts.doneLate} xong trễ hạn</Tag>,
+    counts.dueSoon > 0 && <Tag key="s" color="purple">{counts.dueSoon} sắp đến hạn</Tag>,
   ].filter(Boolean);
   return (
     <Space orientation="vertical" size={2} style={{ width: '100%' }}>

@@ -14,7 +14,7 @@ export async function start() {
   const stopJobs = startJobs(database, config, app.log);
 
   const shutdown = async () => {
-    stopJobs();
+    await stopJobs(); // a run in progress finishes before the database closes
     await app.close();
     await database.close();
     process.exit(0);

@@ -50,6 +50,14 @@ describe('calendar feed', () => {
     expect((await fetchFeed(second)).statusCode).toBe(200);
     expect((await fetchFeed('/api/calendar/khong-hop-le.ics')).statusCode).toBe(400);
   });
+
+  it('stops answering when the account is locked', async () => {
+    const { url } = (await viettiep.post('/api/calendar/token')).body;
+    const admin = await signIn(t.app, 'hp.quantri');
+    const user = (await admin.get('/api/org/users')).body.items.find((u: { username: string }) => u.username === 'hp.viettiep');
+    expect((await admin.patch(`/api/org/users/${user.id}`, { active: false })).status).toBe(200);
+    expect((await fetchFeed(url)).statusCode).toBe(404);
+  });
 });
 
 describe('iCalendar text', () => {

@@ -1,30 +1,50 @@
 // Scheduled work of a kehoach process: the reminder job and the e-mail sender. Safe with several processes
 // on one PostgreSQL (claims and SKIP LOCKED); a failing run is logged and the next one tries again.
 import type { FastifyBaseLogger } from 'fastify';
-import type { Config } from '../../config.ts';
+import type { Config, SmtpConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { createTransport, sendPending } from './mailer.ts';
 import { runReminders } from './reminders.ts';
 
+/** A job run now and then every `ms`; a tick that finds the previous run still going is skipped. */
 function every(ms: number, log: FastifyBaseLogger, name: string, fn: () => Promise<unknown>) {
-  let running = false;
-  const tick = async () => {
-    if (running) return; // the previous run is still going: skip rather than pile up
-    running = true;
-    try { await fn(); } catch (e) { log.error({ err: e }, `${name} failed`); } finally { running = false; }
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const run = () => {
+    if (stopped || running) return;
+    running = fn()
+      .then(() => undefined, (err: unknown) => log.error({ err }, `${name} failed`))
+      .finally(() => {
+        running = null;
+        if (again) { again = false; run(); }
+      });
   };
-  const timer = setInterval(tick, ms);
-  void tick();
-  return () => clearInterval(timer);
+  const timer = setInterval(run, ms);
+  run();
+  return {
+    /** Run as soon as possible: now, or once more right after the run in progress. */
+    kick: () => { if (running) again = true; else run(); },
+    /** No new runs; resolves when the one in progress has ended, so the database can close after it. */
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      while (running) await running;
+    },
+  };
 }
 
-export function startJobs(database: Database, config: Config, log: FastifyBaseLogger): () => void {
-  const stops = [every(config.reminderIntervalMinutes * 60_000, log, 'reminders', () =>
-    runReminders(database.db, config.now(), { email: !!config.smtp, publicUrl: config.publicUrl }))];
-  if (config.smtp) {
-    const transport = createTransport(config.smtp);
-    const from = config.smtp.from;
-    stops.push(every(30_000, log, 'email', () => sendPending(database.db, transport, from)));
-  }
-  return () => stops.forEach((stop) => stop());
+function sendJob(database: Database, smtp: SmtpConfig, log: FastifyBaseLogger) {
+  const transport = createTransport(smtp);
+  return every(30_000, log, 'email', () => sendPending(database.db, transport, { from: smtp.from }));
+}
+
+/** Starts the jobs (reminders every REMINDER_INTERVAL_MINUTES, e-mail every 30 s when SMTP is set); returns their stop. */
+export function startJobs(database: Database, config: Config, log: FastifyBaseLogger): () => Promise<void> {
+  const sender = config.smtp ? sendJob(database, config.smtp, log) : null;
+  const reminders = every(config.reminderIntervalMinutes * 60_000, log, 'reminders', async () => {
+    const made = await runReminders(database.db, config.now(), { emailEnabled: !!sender, publicUrl: config.publicUrl });
+    if (made.emails) sender?.kick(); // send what was just queued rather than up to 30 s later
+  });
+  return async () => { await Promise.all([reminders.stop(), sender?.stop()]); };
 }

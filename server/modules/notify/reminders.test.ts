@@ -1,45 +1,28 @@
 // Reminders with two workers and a real SMTP listener: each reminder once, nothing lost across a restart,
 // escalation to the owner division, the daily digest, and the user's notifications.
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.ts';
 import { TEST_NOW } from '../../test/engines.ts';
 import { signIn, testApp, unitId, type Client, type TestContext } from '../../test/harness.ts';
-import { createTransport, sendPending } from './mailer.ts';
+import { sendPending } from './mailer.ts';
 import { runReminders } from './reminders.ts';
+import { giveEmail, startSmtp, type SmtpListener } from './testing.ts';
 
 let t: TestContext;
-let smtp: SMTPServer;
-let port: number;
-const inbox: { messageId: string; to: string; subject: string; text: string }[] = [];
+let mail: SmtpListener;
 let viettiep: Client;
 let tchc: Client;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream).then((m) => {
-        inbox.push({ messageId: m.messageId ?? '', to: (m.to as { text: string }).text, subject: m.subject ?? '', text: m.text ?? '' });
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  port = (smtp.server.address() as AddressInfo).port;
+  mail = await startSmtp();
   t = await testApp();
   const admin = await signIn(t.app, 'hp.quantri');
   tchc = await signIn(t.app, 'hp.tchc');
   viettiep = await signIn(t.app, 'hp.viettiep');
   const hospital = await unitId(admin, 'Bệnh viện Hữu nghị Việt Tiệp');
   const owner = await unitId(admin, 'Phòng Tổ chức - Hành chính');
-  // Give the hospital's focal point an e-mail address through the person linked to the account.
-  const person = (await admin.post('/api/org/people', { unitId: hospital, fullName: 'Cao Xuân Trường', email: 'truong.cx@viettiep.vn' })).body;
-  const users = (await admin.get('/api/org/users')).body.items;
-  expect((await admin.patch(`/api/org/users/${users.find((u: { username: string }) => u.username === 'hp.viettiep').id}`, { personId: person.id })).status).toBe(200);
+  await giveEmail(admin, 'hp.viettiep', hospital, 'Cao Xuân Trường', 'truong.cx@viettiep.vn');
   const plan = (await tchc.post('/api/plans', { ownerUnitId: owner, issuer: 'Sở Y tế Hải Phòng', title: 'Kế hoạch nhắc việc', periodStart: '2026-01-01', periodEnd: '2026-12-31' })).body;
   await tchc.post(`/api/plans/${plan.id}/tasks`, { number: '1', content: 'Gửi báo cáo chuyển đổi số quý IV', leadUnitIds: [hospital], deadlineText: 'Trước 26/11/2026' });
   await tchc.post(`/api/plans/${plan.id}/tasks`, { number: '2', content: 'Hoàn thiện hồ sơ số hóa', leadUnitIds: [hospital], deadlineText: 'Trước 20/11/2026' });
@@ -48,49 +31,57 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mail?.close();
 });
 
 const db = () => t.database.db;
-const transport = () => createTransport({ host: '127.0.0.1', port, secure: false, user: undefined, pass: undefined, from: 'kehoach <nhacviec@soyte.vn>' });
-const outbox = async () => rowsOf<{ to_address: string; subject: string; message_id: string; status: string }>(await db().execute(sql`SELECT to_address, subject, message_id, status FROM email_outbox ORDER BY created_at`));
+const FROM = { from: 'kehoach <nhacviec@soyte.vn>' };
+const EMAIL = { emailEnabled: true, publicUrl: 'https://kehoach.test' };
+const outbox = async () => rowsOf<{ to_address: string; subject: string; body: string; message_id: string; status: string; attempts: number; last_error: string }>(
+  await db().execute(sql`SELECT to_address, subject, body, message_id, status, attempts, last_error FROM email_outbox ORDER BY created_at, message_id`));
+const count = async (table: 'notifications' | 'reminder_claims') => rowsOf<{ n: number }>(await db().execute(sql`SELECT count(*)::int AS n FROM ${sql.raw(table)}`))[0].n;
 const notes = async (client: Client) => (await client.get('/api/notifications')).body;
+const titles = async (client: Client): Promise<string[]> => (await notes(client)).items.map((n: { title: string }) => n.title);
 
 describe('reminders', () => {
   it('two workers running at once produce each reminder exactly once', async () => {
-    const [a, b] = await Promise.all([
-      runReminders(db(), TEST_NOW, { email: true, publicUrl: 'https://kehoach.test' }),
-      runReminders(db(), TEST_NOW, { email: true, publicUrl: 'https://kehoach.test' }),
-    ]);
-    expect((await runReminders(db(), TEST_NOW, { email: true })).notifications).toBe(0);
-    expect(a.notifications + b.notifications).toBeGreaterThanOrEqual(2);
-    const mine = await notes(viettiep);
-    const titles = mine.items.map((n: { title: string }) => n.title);
-    expect(titles).toContain('Còn 3 ngày đến hạn: 1 Gửi báo cáo chuyển đổi số quý IV');
-    expect(titles).toContain('Quá hạn: 2 Hoàn thiện hồ sơ số hóa');
-    expect(titles.filter((x: string) => x.includes('Gửi báo cáo chuyển đổi số'))).toHaveLength(1);
-    // A week-old overdue task is escalated once; one from September is left alone (no flood after a new deployment).
-    expect(titles.some((x: string) => x.includes('Việc đã quá hạn từ lâu'))).toBe(false);
-    expect(mine.unread).toBe(mine.items.length);
+    const [a, b] = await Promise.all([runReminders(db(), TEST_NOW, EMAIL), runReminders(db(), TEST_NOW, EMAIL)]);
+    // Every reminder of every tenant (the demo plans have some too) was made by one worker or the other, never both.
+    expect(a.notifications + b.notifications).toBe(await count('notifications'));
+    expect(await count('reminder_claims')).toBe(await count('notifications'));
+    expect(await runReminders(db(), TEST_NOW, EMAIL)).toEqual({ notifications: 0, emails: 0 });
+    const mine = await titles(viettiep);
+    expect(mine).toContain('Còn 3 ngày đến hạn: 1 Gửi báo cáo chuyển đổi số quý IV — Hạn 26/11/2026');
+    expect(mine).toContain('Quá hạn: 2 Hoàn thiện hồ sơ số hóa — Hạn 20/11/2026');
+    expect(mine.filter((x) => x.includes('Gửi báo cáo chuyển đổi số'))).toHaveLength(1);
+    // Overdue since September: left alone (no flood after a new deployment).
+    expect(mine.some((x) => x.includes('Việc đã quá hạn từ lâu'))).toBe(false);
     const mails = await outbox();
     expect(mails.map((m) => m.to_address)).toEqual(['truong.cx@viettiep.vn', 'truong.cx@viettiep.vn']);
-    expect(new Set(mails.map((m) => m.message_id)).size).toBe(2);
+    expect(a.emails + b.emails).toBe(2);
+    expect(mails.map((m) => m.message_id).every((id) => /^<reminder-[0-9a-f-]{36}-[0-9a-f-]{36}-(before-3|overdue)-2026-11-2[06]@kehoach>$/.test(id))).toBe(true);
+    const overdue = mails.find((m) => m.subject.includes('Quá hạn'))!;
+    expect(overdue.body).toContain('Hạn 20/11/2026 (đã quá 3 ngày) — Kế hoạch nhắc việc');
   });
 
   it('escalates an overdue task to the plan’s owner division, and not to the leader', async () => {
-    const owner = (await notes(tchc)).items.map((n: { title: string }) => n.title);
-    expect(owner).toContain('Bệnh viện Hữu nghị Việt Tiệp chưa hoàn thành nhiệm vụ quá hạn: 2 Hoàn thiện hồ sơ số hóa');
-    expect((await notes(await signIn(t.app, 'hp.lanhdao'))).items).toEqual([]);
+    expect(await titles(tchc)).toContain('Đơn vị Bệnh viện Hữu nghị Việt Tiệp chưa hoàn thành: 2 Hoàn thiện hồ sơ số hóa — Hạn 20/11/2026');
+    expect(await titles(await signIn(t.app, 'hp.lanhdao'))).toEqual([]);
   });
 
   it('sends each e-mail once from two concurrent senders, with its Vietnamese subject intact', async () => {
-    const [a, b] = await Promise.all([sendPending(db(), transport(), 'kehoach <nhacviec@soyte.vn>'), sendPending(db(), transport(), 'kehoach <nhacviec@soyte.vn>')]);
+    const [a, b] = await Promise.all([sendPending(db(), mail.transport(), FROM), sendPending(db(), mail.transport(), FROM)]);
     expect(a.sent + b.sent).toBe(2);
-    expect(inbox).toHaveLength(2);
-    expect(inbox.map((m) => m.subject).sort()).toEqual(['[kehoach] Còn 3 ngày đến hạn: 1 Gửi báo cáo chuyển đổi số quý IV', '[kehoach] Quá hạn: 2 Hoàn thiện hồ sơ số hóa']);
-    expect(inbox[0].text).toContain('Kính gửi Cao Xuân Trường');
-    expect(inbox[0].text).toContain('https://kehoach.test/nhiem-vu/');
-    expect((await sendPending(db(), transport(), 'x@y')).sent).toBe(0);
+    expect(mail.inbox).toHaveLength(2);
+    expect(mail.inbox.map((m) => m.subject).sort()).toEqual([
+      '[kehoach] Còn 3 ngày đến hạn: 1 Gửi báo cáo chuyển đổi số quý IV — Hạn 26/11/2026',
+      '[kehoach] Quá hạn: 2 Hoàn thiện hồ sơ số hóa — Hạn 20/11/2026',
+    ]);
+    expect(mail.inbox.map((m) => m.messageId).sort()).toEqual((await outbox()).map((m) => m.message_id).sort());
+    expect(mail.inbox[0].text).toContain('Kính gửi Cao Xuân Trường');
+    expect(mail.inbox[0].text).toContain('https://kehoach.test/nhiem-vu/');
+    expect(mail.inbox[0].autoSubmitted).toBe('auto-generated');
+    expect((await sendPending(db(), mail.transport(), FROM)).sent).toBe(0);
     expect((await outbox()).every((m) => m.status === 'sent')).toBe(true);
   });
 
@@ -104,13 +95,29 @@ describe('reminders', () => {
     await t.app.close();
     const { buildApp } = await import('../../app.ts');
     t.app = await buildApp({ config: t.app.kh.config, database: t.database });
-    expect((await sendPending(db(), transport(), 'kehoach <nhacviec@soyte.vn>')).sent).toBe(1);
-    expect(inbox.at(-1)?.messageId).toBe('<queued-before-restart@kehoach>');
+    expect((await sendPending(db(), mail.transport(), FROM)).sent).toBe(1);
+    expect(mail.inbox.at(-1)?.messageId).toBe('<queued-before-restart@kehoach>');
     // …until the lease runs out.
     await db().execute(sql`UPDATE email_outbox SET locked_until = now() - interval '1 second' WHERE message_id = '<leased-by-crashed@kehoach>'`);
-    expect((await sendPending(db(), transport(), 'kehoach <nhacviec@soyte.vn>')).sent).toBe(1);
-    expect(inbox.at(-1)?.messageId).toBe('<leased-by-crashed@kehoach>');
-    expect(inbox).toHaveLength(4);
+    expect((await sendPending(db(), mail.transport(), FROM)).sent).toBe(1);
+    expect(mail.inbox.at(-1)?.messageId).toBe('<leased-by-crashed@kehoach>');
+    expect(mail.inbox).toHaveLength(4);
+  });
+
+  it('records a refused mail, retries it later, and gives up after five attempts', async () => {
+    await db().execute(sql`INSERT INTO email_outbox (tenant_id, to_address, subject, body, message_id)
+      SELECT tenant_id, 'reject@viettiep.vn', 'Thư bị từ chối', 'Nội dung', '<refused@kehoach>' FROM email_outbox LIMIT 1`);
+    const refused = async () => (await outbox()).find((m) => m.message_id === '<refused@kehoach>')!;
+    expect(await sendPending(db(), mail.transport(), FROM)).toEqual({ sent: 0, failed: 1 });
+    expect(await refused()).toMatchObject({ status: 'pending', attempts: 1, last_error: expect.stringContaining('550') });
+    expect(await sendPending(db(), mail.transport(), FROM)).toEqual({ sent: 0, failed: 0 }); // backing off
+    for (let attempt = 2; attempt <= 5; attempt++) {
+      await db().execute(sql`UPDATE email_outbox SET locked_until = now() - interval '1 second' WHERE message_id = '<refused@kehoach>'`);
+      expect((await sendPending(db(), mail.transport(), FROM)).failed).toBe(1);
+    }
+    expect(await refused()).toMatchObject({ status: 'failed', attempts: 5 });
+    await db().execute(sql`UPDATE email_outbox SET locked_until = NULL WHERE message_id = '<refused@kehoach>'`);
+    expect(await sendPending(db(), mail.transport(), FROM)).toEqual({ sent: 0, failed: 0 });
   });
 
   it('keeps e-mail off for those who turned it off, and sends a daily digest to those who chose it', async () => {
@@ -118,19 +125,22 @@ describe('reminders', () => {
     expect((await viettiep.request('PUT', '/api/me/notification-prefs', { emailEnabled: true, dailyDigest: true })).status).toBe(200);
     const tomorrow = new Date(TEST_NOW.getTime() + 86_400_000); // 10:00 on 24/11: due in 2 days is not a reminder day, overdue ones repeat not
     await db().execute(sql`UPDATE notifications SET read_at = NULL`);
-    const run = await runReminders(db(), tomorrow, { email: true });
-    expect(run.emails).toBe(1);
-    const digest = (await outbox()).at(-1)!;
-    expect(digest.subject).toMatch(/^\[kehoach\] Tổng hợp nhắc việc ngày 24\/11\/2026 \(\d+\)$/);
-    expect((await runReminders(db(), tomorrow, { email: true })).emails).toBe(0);
+    // Before 07:00 in Vietnam the day's digest waits.
+    expect(await runReminders(db(), new Date('2026-11-23T23:30:00Z'), EMAIL)).toEqual({ notifications: 0, emails: 0 });
+    expect(await runReminders(db(), tomorrow, EMAIL)).toEqual({ notifications: 0, emails: 1 });
+    const digest = (await outbox()).find((m) => m.message_id.startsWith('<digest-'))!;
+    expect(digest.subject).toBe('[kehoach] Tổng hợp nhắc việc ngày 24/11/2026 (2)');
+    expect(digest.message_id).toMatch(/^<digest-[0-9a-f-]{36}-2026-11-24@kehoach>$/);
+    expect(digest.body).toContain('• Quá hạn: 2 Hoàn thiện hồ sơ số hóa — Hạn 20/11/2026');
+    expect((await runReminders(db(), tomorrow, EMAIL)).emails).toBe(0);
     expect((await viettiep.request('PUT', '/api/me/notification-prefs', { emailEnabled: 'có' })).body.details).toMatchObject({ emailEnabled: 'Gửi nhắc việc qua thư điện tử phải là đúng/sai.' });
     // E-mail turned off: the day-before reminder of 25/11 arrives in the app only.
     await viettiep.request('PUT', '/api/me/notification-prefs', { emailEnabled: false, dailyDigest: false });
     const before = (await outbox()).length;
-    const dayBefore = await runReminders(db(), new Date(TEST_NOW.getTime() + 2 * 86_400_000), { email: true });
+    const dayBefore = await runReminders(db(), new Date(TEST_NOW.getTime() + 2 * 86_400_000), EMAIL);
     expect(dayBefore).toEqual({ notifications: 1, emails: 0 });
     expect((await outbox()).length).toBe(before);
-    expect((await notes(viettiep)).items[0].title).toBe('Còn 1 ngày đến hạn: 1 Gửi báo cáo chuyển đổi số quý IV');
+    expect((await notes(viettiep)).items[0].title).toBe('Còn 1 ngày đến hạn: 1 Gửi báo cáo chuyển đổi số quý IV — Hạn 26/11/2026');
   });
 });
 

@@ -19,21 +19,25 @@ interface Recipient { userId: string; unitId: string; role: string; displayName:
 
 export interface ReminderOptions {
   /** SMTP is configured: queue e-mails as well as in-app notifications. */
-  email: boolean;
+  emailEnabled: boolean;
   /** Base address for links in e-mails. */
   publicUrl?: string;
 }
 
+/** A link for an e-mail: absolute when PUBLIC_URL is known, else the page's path inside kehoach. */
+const where = (link: string, opts: ReminderOptions) => (opts.publicUrl ? `${opts.publicUrl}${link}` : `trang ${link} trong kehoach`);
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 const short = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function message(kind: string, o: Due) {
-  const task = `${o.number ? `${o.number} ` : ''}${short(o.content)}`;
-  const days = kind.startsWith('before-') ? Number(kind.slice(7)) : 0;
+function message(kind: string, o: Due, today: string) {
+  const task = `${o.number ? `${o.number} ` : ''}${short(o.content)} — ${o.label}`;
   const title = kind === 'due' ? `Đến hạn hôm nay: ${task}`
     : kind === 'overdue' ? `Quá hạn: ${task}`
-      : kind === 'escalation' ? `${o.unitName} chưa hoàn thành nhiệm vụ quá hạn: ${task}`
-        : `Còn ${days} ngày đến hạn: ${task}`;
-  return { title, body: `${o.label} — hạn ${formatViDate(o.due)} — ${short(o.planTitle, 120)}` };
+      : kind === 'escalation' ? `Đơn vị ${o.unitName} chưa hoàn thành: ${task}`
+        : `Còn ${kind.slice('before-'.length)} ngày đến hạn: ${task}`;
+  const late = o.due < today ? ` (đã quá ${daysBetween(o.due, today)} ngày)` : '';
+  return { title, body: `Hạn ${formatViDate(o.due)}${late} — ${short(o.planTitle, 120)}` };
 }
 
 async function loadDue(tx: Tx, today: string, days: number[]): Promise<Due[]> {
@@ -43,7 +47,8 @@ async function loadDue(tx: Tx, today: string, days: number[]): Promise<Due[]> {
       t.number, t.content, p.title AS "planTitle", p.owner_unit_id AS "ownerUnitId"
     FROM occurrences o JOIN plans p ON p.id = o.plan_id AND p.status = 'active' JOIN tasks t ON t.id = o.task_id JOIN org_units u ON u.id = o.unit_id
     WHERE o.completed_on IS NULL AND o.due_on IS NOT NULL
-      AND (o.due_on = ANY(${`{${dates.join(',')}}`}::date[]) OR (o.due_on < ${today}::date AND o.due_on >= ${addDays(today, -OVERDUE_WINDOW_DAYS)}::date))`);
+      AND (o.due_on = ANY(${`{${dates.join(',')}}`}::date[]) OR (o.due_on < ${today}::date AND o.due_on >= ${addDays(today, -OVERDUE_WINDOW_DAYS)}::date))
+    ORDER BY o.due_on, o.id`); // every worker claims in the same order, so two of them wait on each other rather than deadlock
   return rowsOf<Due>(res);
 }
 
@@ -53,7 +58,8 @@ async function loadRecipients(tx: Tx): Promise<Recipient[]> {
       coalesce(up.email_enabled, true) AS "emailEnabled", coalesce(up.daily_digest, false) AS "dailyDigest"
     FROM role_grants g JOIN users u ON u.id = g.user_id AND u.active JOIN org_units ou ON ou.id = g.unit_id AND ou.active
       LEFT JOIN people pe ON pe.id = u.person_id LEFT JOIN user_prefs up ON up.user_id = u.id
-    WHERE g.role IN ('unit_focal', 'division_staff')`);
+    WHERE g.role IN ('unit_focal', 'division_staff')
+    ORDER BY g.user_id, g.unit_id, g.role`);
   return rowsOf<Recipient>(res);
 }
 
@@ -67,19 +73,19 @@ function actorsFor(o: Due, byUnit: Map<string, Recipient[]>): Recipient[] {
   return [];
 }
 
-async function claim(tx: Tx, tenantId: string, o: Due, r: Recipient, kind: string, opts: ReminderOptions): Promise<{ email: boolean } | null> {
+async function claim(tx: Tx, tenantId: string, today: string, o: Due, r: Recipient, kind: string, opts: ReminderOptions): Promise<{ email: boolean } | null> {
   const claimed = rowsOf(await tx.execute(sql`
     INSERT INTO reminder_claims (tenant_id, occurrence_id, user_id, kind, due_on) VALUES (${tenantId}, ${o.id}, ${r.userId}, ${kind}, ${o.due})
     ON CONFLICT DO NOTHING RETURNING 1`));
   if (!claimed.length) return null;
-  const { title, body } = message(kind, o);
+  const { title, body } = message(kind, o, today);
   const link = `/nhiem-vu/${o.taskId}`;
   await tx.insert(notifications).values({ tenantId, userId: r.userId, kind, title, body, link, occurrenceId: o.id });
-  const mail = opts.email && r.email && r.emailEnabled && !r.dailyDigest;
+  const mail = opts.emailEnabled && r.email && r.emailEnabled && !r.dailyDigest;
   if (mail) {
     await tx.insert(emailOutbox).values({
       tenantId, toAddress: r.email, subject: `[kehoach] ${title}`,
-      body: `Kính gửi ${r.displayName},\n\n${title}\n${body}\n\nXem và cập nhật tiến độ: ${opts.publicUrl ?? ''}${link}\n\n— kehoach, hệ thống quản lý kế hoạch ngành Y tế`,
+      body: `Kính gửi ${r.displayName},\n\n${title}\n${body}\n\nXem và cập nhật tiến độ: ${where(link, opts)}\n\n— kehoach, hệ thống quản lý kế hoạch ngành Y tế`,
       messageId: `<reminder-${o.id}-${r.userId}-${kind}-${o.due}@kehoach>`,
     }).onConflictDoNothing();
   }
@@ -98,7 +104,7 @@ async function digests(tx: Tx, tenantId: string, today: string, recipients: Reci
     if (!items.length) continue;
     const inserted = await tx.insert(emailOutbox).values({
       tenantId, toAddress: r.email, subject: `[kehoach] Tổng hợp nhắc việc ngày ${formatViDate(today)} (${items.length})`,
-      body: `Kính gửi ${r.displayName},\n\n${items.map((i) => `• ${i.title}\n  ${i.body}\n  ${opts.publicUrl ?? ''}${i.link}`).join('\n')}\n\n— kehoach`,
+      body: `Kính gửi ${r.displayName},\n\n${items.map((i) => `• ${i.title}\n  ${i.body}\n  ${where(i.link, opts)}`).join('\n')}\n\n— kehoach`,
       messageId: `<digest-${r.userId}-${today}@kehoach>`,
     }).onConflictDoNothing().returning({ id: emailOutbox.id });
     sent += inserted.length;
@@ -106,38 +112,61 @@ async function digests(tx: Tx, tenantId: string, today: string, recipients: Reci
   return sent;
 }
 
-/** Runs once over every tenant; safe to run concurrently and again (claims make it idempotent). */
-export async function runReminders(db: Db, now: Date, opts: ReminderOptions): Promise<{ notifications: number; emails: number }> {
+/** Who hears of an occurrence, and as what: those who must act, and for an overdue one the owner division too. */
+function targetsFor(o: Due, today: string, byUnit: Map<string, Recipient[]>): [Recipient, string][] {
+  const overdue = o.due < today;
+  const kind = overdue ? 'overdue' : o.due === today ? 'due' : `before-${daysBetween(today, o.due)}`;
+  const actors = actorsFor(o, byUnit);
+  const targets: [Recipient, string][] = actors.map((r) => [r, kind]);
+  // The owner division hears of it too, unless it is the one that is late.
+  const acting = new Set(actors.map((r) => r.userId));
+  if (overdue) for (const r of byUnit.get(o.ownerUnitId) ?? []) if (r.role === 'division_staff' && !acting.has(r.userId)) targets.push([r, 'escalation']);
+  // A user holding both roles on a unit hears once.
+  const seen = new Set<string>();
+  return targets.filter(([r, k]) => {
+    const key = `${r.userId}|${k}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Runs once over every tenant; safe to run concurrently and again (claims make it idempotent). Each tenant is
+ * one transaction, so a failing tenant does not hold back the others; its error is thrown after all have run.
+ */
+export async function runReminders(db: Db, now: Date, opts: ReminderOptions = { emailEnabled: false }): Promise<{ notifications: number; emails: number }> {
   const today = todayInVietnam(now);
   const tenants = await withSystem(db, async (tx) => rowsOf<{ id: string; days: number[] | null }>(await tx.execute(sql`
-    SELECT t.id, s.reminder_days AS days FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id`)));
+    SELECT t.id, s.reminder_days AS days FROM tenants t LEFT JOIN tenant_settings s ON s.tenant_id = t.id ORDER BY t.id`)));
   const total = { notifications: 0, emails: 0 };
+  const failures: unknown[] = [];
   // The digest goes out once the working day has begun in Vietnam.
   const digestHour = new Date(now.getTime() + 7 * 3600_000).getUTCHours() >= 7;
   for (const t of tenants) {
-    await withTenant(db, t.id, async (tx) => {
-      const days = t.days?.length ? t.days : DEFAULT_REMINDER_DAYS;
-      const due = await loadDue(tx, today, days);
-      const recipients = await loadRecipients(tx);
-      const byUnit = new Map<string, Recipient[]>();
-      for (const r of recipients) (byUnit.get(r.unitId) ?? byUnit.set(r.unitId, []).get(r.unitId)!).push(r);
-      for (const o of due) {
-        const overdue = o.due < today;
-        const kind = overdue ? 'overdue' : o.due === today ? 'due' : `before-${Math.round((Date.parse(o.due) - Date.parse(today)) / 86_400_000)}`;
-        const targets: [Recipient, string][] = actorsFor(o, byUnit).map((r) => [r, kind]);
-        // The owner division hears of it too, unless it is the one that is late.
-        const actors = new Set(targets.map(([r]) => r.userId));
-        if (overdue) for (const r of byUnit.get(o.ownerUnitId) ?? []) if (r.role === 'division_staff' && !actors.has(r.userId)) targets.push([r, 'escalation']);
-        const once = new Set<string>();
-        for (const [r, k] of targets) {
-          if (once.has(`${r.userId}|${k}`)) continue;
-          once.add(`${r.userId}|${k}`);
-          const done = await claim(tx, t.id, o, r, k, opts);
-          if (done) { total.notifications++; if (done.email) total.emails++; }
+    try {
+      const counts = await withTenant(db, t.id, async (tx) => {
+        const counts = { notifications: 0, emails: 0 };
+        const days = t.days?.length ? t.days : DEFAULT_REMINDER_DAYS;
+        const due = await loadDue(tx, today, days);
+        const recipients = await loadRecipients(tx);
+        const byUnit = new Map<string, Recipient[]>();
+        for (const r of recipients) (byUnit.get(r.unitId) ?? byUnit.set(r.unitId, []).get(r.unitId)!).push(r);
+        for (const o of due) {
+          for (const [r, kind] of targetsFor(o, today, byUnit)) {
+            const done = await claim(tx, t.id, today, o, r, kind, opts);
+            if (done) { counts.notifications++; if (done.email) counts.emails++; }
+          }
         }
-      }
-      if (opts.email && digestHour) total.emails += await digests(tx, t.id, today, recipients, opts);
-    });
+        if (opts.emailEnabled && digestHour) counts.emails += await digests(tx, t.id, today, recipients, opts);
+        return counts;
+      });
+      total.notifications += counts.notifications;
+      total.emails += counts.emails;
+    } catch (e) {
+      failures.push(e);
+    }
   }
+  if (failures.length) throw new AggregateError(failures, `Nhắc việc lỗi ở ${failures.length}/${tenants.length} Sở`);
   return total;
 }

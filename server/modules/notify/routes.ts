@@ -69,7 +69,11 @@ export async function notifyRoutes(app: FastifyInstance) {
 
   // Calendar clients cannot log in: the secret in the address is the credential.
   app.get('/api/calendar/:file', {
-    schema: { tags, summary: 'Lịch iCalendar các nhiệm vụ phải thực hiện (địa chỉ bí mật)', params: Type.Object({ file: Type.String({ title: 'Địa chỉ lịch', pattern: '^[A-Za-z0-9_-]{20,100}\\.ics$' }) }) },
+    schema: {
+      tags, summary: 'Lịch iCalendar các nhiệm vụ phải thực hiện (địa chỉ bí mật)',
+      params: Type.Object({ file: Type.String({ title: 'Địa chỉ lịch', pattern: '^[A-Za-z0-9_-]{20,100}\\.ics$' }) }),
+      response: withErrors({ 200: Type.String({ description: 'text/calendar; charset=utf-8 (RFC 5545)' }) }),
+    },
     config: { authz: 'public' },
   }, async (req, reply) => {
     const token = (req.params as { file: string }).file.replace(/\.ics$/, '');

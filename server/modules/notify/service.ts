@@ -6,7 +6,7 @@ import { OCCURRENCE_STATUS_LABELS, occurrenceStatus } from '../../../core/plans/
 import { addDays, formatViDate } from '../../../core/schedule/dates.ts';
 import { rowsOf, type Db, type Tx } from '../../db/client.ts';
 import { withSystem, withTenant } from '../../db/context.ts';
-import { calendarTokens, notifications, tenantSettings, userPrefs } from '../../db/schema/index.ts';
+import { calendarTokens, notifications, tenantSettings, userPrefs, users } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
 import type { Mutation } from '../../http/request.ts';
 import { DEFAULT_REMINDER_DAYS } from './reminders.ts';
@@ -70,7 +70,9 @@ export async function rotateCalendarToken(m: Mutation): Promise<string> {
 
 /** The feed of the occurrences the token's owner must act on: open or recently due, of the units they work for. */
 export async function calendarFeed(db: Db, token: string, today: string, baseUrl: string): Promise<string> {
-  const owner = await withSystem(db, async (tx) => (await tx.select().from(calendarTokens).where(eq(calendarTokens.tokenHash, hash(token))))[0]);
+  // A locked account's address stops working with it.
+  const [owner] = await withSystem(db, (tx) => tx.select({ userId: calendarTokens.userId, tenantId: calendarTokens.tenantId }).from(calendarTokens)
+    .innerJoin(users, and(eq(users.id, calendarTokens.userId), eq(users.active, true))).where(eq(calendarTokens.tokenHash, hash(token))));
   if (!owner) throw errors.notFound('lịch');
   return withTenant(db, owner.tenantId, async (tx) => {
     const rows = rowsOf<{ id: string; taskId: string; number: string; content: string; label: string; due: string; completed: string | null; updated: Date | null; plan: string; unit: string }>(await tx.execute(sql`

@@ -113,7 +113,7 @@ describe('plans in the browser', () => {
     await page.getByText('Cải cách hành chính năm 2026').first().click();
     await expect.poll(() => page.getByText('Phụ lục nhiệm vụ (33)').isVisible()).toBe(true);
     const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Xuất Excel/ }).click()]);
-    expect(excel.suggestedFilename()).toBe('Phu luc - Cải cách hành chính năm 2026.xlsx');
+    expect(excel.suggestedFilename()).toBe('Phụ lục - Cải cách hành chính năm 2026.xlsx');
     await page.close();
   });
 });

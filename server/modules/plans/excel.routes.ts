@@ -20,7 +20,7 @@ export async function planExcelRoutes(app: FastifyInstance) {
   }, async (req, reply) => {
     const plan = await read(req, (tx, user) => getPlan(tx, user, (req.params as { id: string }).id, today(req)));
     const buffer = await planToWorkbook(plan);
-    const name = `Phu luc - ${plan.title}`.slice(0, 120).replace(/[\\/:*?"<>|]/g, ' ');
+    const name = `Phụ lục - ${plan.title}`.slice(0, 120).replace(/[\\/:*?"<>|]/g, ' ');
     return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`${name}.xlsx`)).send(buffer);
   });
 
@@ -32,6 +32,8 @@ export async function planExcelRoutes(app: FastifyInstance) {
     config: { authz: 'plan.manage' },
   }, async (req, reply) => {
     const planId = (req.params as { id: string }).id;
+    // 403/404 before the upload is read: parsing a workbook is work only the plan's managers may cause.
+    await read(req, (tx, user) => managedPlan({ tx, user }, planId));
     if (!req.isMultipart()) throw errors.field('file', 'Vui lòng chọn tệp Excel (.xlsx) để nhập.');
     const part = await req.file({ limits: { fileSize: MAX_BYTES } });
     if (!part) throw errors.field('file', 'Vui lòng chọn tệp Excel (.xlsx) để nhập.');
@@ -43,10 +45,9 @@ export async function planExcelRoutes(app: FastifyInstance) {
       throw errors.field('file', `Tệp “${part.filename}” không phải bảng tính Excel (.xlsx).`);
     }
     const rows = await workbookToRows(buffer).catch((e) => { throw e instanceof SheetError ? errors.field('file', e.message) : e; });
+    const problems = validateRows(rows);
+    if (Object.keys(problems).length) throw errors.validation(problems);
     const result = await mutate(req, async (m) => {
-      await managedPlan(m, planId); // 403/404 before any row is looked at
-      const problems = validateRows(rows);
-      if (Object.keys(problems).length) throw errors.validation(problems);
       let sectionId: string | null = null;
       const counts = { sections: 0, tasks: 0, warnings: [] as string[] };
       for (const r of rows) {
@@ -60,8 +61,11 @@ export async function planExcelRoutes(app: FastifyInstance) {
           deadlineText: r.deadline, product: r.product, note: r.note,
         });
         counts.tasks++;
-        if (!task.leadCount) counts.warnings.push(`Dòng ${r.row}: chưa xác định được đơn vị chủ trì “${r.lead}” trong cơ cấu tổ chức; hãy chọn đơn vị cho nhiệm vụ ${r.number || r.content.slice(0, 40)}.`);
-        if (task.schedule.kind === 'unspecified') counts.warnings.push(`Dòng ${r.row}: chưa hiểu được thời hạn “${r.deadline}”; hãy đặt thời hạn cho nhiệm vụ.`);
+        const which = `nhiệm vụ ${r.number || `“${r.content.slice(0, 40)}”`}`;
+        if (!task.leadCount) counts.warnings.push(`Dòng ${r.row}: chưa xác định được đơn vị chủ trì “${r.lead}” trong cơ cấu tổ chức; hãy chọn đơn vị cho ${which}.`);
+        if (task.schedule.kind === 'unspecified') {
+          counts.warnings.push(r.deadline ? `Dòng ${r.row}: chưa hiểu được thời hạn “${r.deadline}”; hãy đặt thời hạn cho ${which}.` : `Dòng ${r.row}: chưa có thời hạn; hãy đặt thời hạn cho ${which}.`);
+        }
       }
       return counts;
     });

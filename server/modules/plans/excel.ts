@@ -3,9 +3,10 @@
 import ExcelJS from 'exceljs';
 import { formatViDate } from '../../../core/schedule/dates.ts';
 import { cleanText, searchKey } from '../../../core/text/vietnamese.ts';
+import { SectionFields, TaskFields } from './schemas.ts';
 
 export interface AppendixPlan {
-  number: string; issuer: string; issuerParent: string; issuedOn: string | null; title: string;
+  number: string; issuer: string; issuedOn: string | null; title: string;
   sections: { id: string; code: string; title: string }[];
   tasks: { sectionId: string | null; number: string; content: string; leadText: string; coordinatorText: string; leads: { name: string }[]; coordinators: { name: string }[]; deadlineText: string; product: string; note: string }[];
 }
@@ -84,27 +85,31 @@ const SYNONYMS: Record<ColumnKey, string[]> = {
   lead: ['phong ban don vi chu tri thuc hien', 'don vi chu tri', 'chu tri'],
   coordinators: ['phong ban don vi phoi hop', 'don vi phoi hop', 'phoi hop'],
   deadline: ['thoi gian thuc hien hoan thanh', 'thoi gian hoan thanh', 'thoi gian thuc hien', 'thoi han', 'thoi gian'],
-  product: ['san pham ket qua', 'ket qua san pham', 'ke qua san pham', 'san pham', 'ket qua'],
+  product: ['san pham ket qua', 'ket qua san pham', 'ke qua san pham' /* a typo in a signed appendix */, 'san pham', 'ket qua'],
   note: ['ghi chu'],
 };
 export const COLUMN_TITLES = Object.fromEntries(COLUMNS.map((c) => [c.key, c.title])) as Record<ColumnKey, string>;
-const ROMAN = /^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.?$/;
+const NUMERAL = '(?:X{0,3}(?:IX|IV|V?I{0,3}))';
+const ROMAN = new RegExp(`^(?=[IVX])${NUMERAL}\\.?$`);
+const ROMAN_TITLE = new RegExp(`^((?=[IVX])${NUMERAL})[.)]?\\s+(.+)$`);
+/** Only numbers: the "(1) (2) (3)…" row official tables put under the header, or a numbered row left blank. */
+const COLUMN_NUMBER = /^\(?\d{1,2}\)?$/;
 
 export type SheetRow =
   | { kind: 'section'; row: number; code: string; title: string }
   | { kind: 'task'; row: number; number: string; content: string; lead: string; coordinators: string; deadline: string; product: string; note: string };
 
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value as unknown;
+/** A cell's value as the person sees it: rich text joined, formula results, hyperlink text, dates as dd/mm/yyyy. */
+function plain(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    const o = v as { richText?: { text: string }[]; result?: unknown; text?: string };
-    if (o.richText) return cleanText(o.richText.map((r) => r.text).join(''));
-    if ('result' in o) return cleanText(String(o.result ?? ''));
-    if (o.text !== undefined) return cleanText(String(o.text));
-    if (v instanceof Date) return formatViDate(v.toISOString().slice(0, 10));
-  }
-  return cleanText(String(v));
+  if (v instanceof Date) return formatViDate(v.toISOString().slice(0, 10));
+  if (typeof v !== 'object') return String(v);
+  const o = v as { richText?: { text: string }[]; result?: unknown; formula?: string; sharedFormula?: string; text?: unknown; error?: string };
+  if (o.richText) return o.richText.map((r) => r.text).join('');
+  if ('formula' in o || 'sharedFormula' in o || 'result' in o) return plain(o.result);
+  if ('text' in o) return plain(o.text);
+  if ('error' in o) return String(o.error);
+  return '';
 }
 
 /** Which column holds what, from a header row; null unless it names at least the task and its lead. */
@@ -118,6 +123,23 @@ function headerMap(values: string[]): Map<ColumnKey, number> | null {
   });
   return map.has('content') && map.has('lead') ? map : null;
 }
+
+/**
+ * A section heading: "I" then its title (the other cells empty, or the title merged over them), or one
+ * text such as "II. NHIỆM VỤ TRỌNG TÂM" alone on the row or merged across it.
+ */
+function sectionOf(number: string, content: string, rest: string[]): { code: string; title: string } | null {
+  if (ROMAN.test(number) && content && rest.every((o) => o === content)) return { code: number.replace(/\.$/, ''), title: content };
+  const texts = new Set([number, content, ...rest].filter(Boolean));
+  if (texts.size !== 1) return null;
+  const [text] = texts;
+  const m = ROMAN_TITLE.exec(text);
+  if (m) return { code: m[1], title: m[2] };
+  // Merged across the STT and content columns but without a numeral; a content cell alone is a task missing its lead.
+  return number === content ? { code: '', title: text } : null;
+}
+
+const sameColumns = (a: Map<ColumnKey, number>, b: Map<ColumnKey, number>) => a.size === b.size && [...a].every(([k, i]) => b.get(k) === i);
 
 export class SheetError extends Error {}
 
@@ -134,43 +156,49 @@ export async function workbookToRows(buffer: Buffer): Promise<SheetRow[]> {
     const rows: SheetRow[] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values: string[] = [];
-      for (let i = 1; i <= Math.max(row.cellCount, COLUMNS.length); i++) values.push(cellText(row.getCell(i)));
+      for (let i = 1; i <= Math.max(row.cellCount, COLUMNS.length); i++) values.push(cleanText(plain(row.getCell(i).value)));
       const header = headerMap(values);
-      if (header) { columns = columns ?? header; return; } // the header repeated after a page break is skipped
-      if (!columns) return;
-      const get = (k: ColumnKey) => { const i = columns!.get(k); return i === undefined ? '' : values[i]; };
-      const number = get('number');
-      const others = (['lead', 'coordinators', 'deadline', 'product', 'note'] as const).map(get).filter(Boolean);
-      // A section row: a Roman numeral and a title, the rest empty (or the title merged across).
-      if (ROMAN.test(number) && get('content') && others.every((o) => o === get('content'))) {
-        rows.push({ kind: 'section', row: rowNumber, code: number.replace(/\.$/, ''), title: get('content') });
-        return;
-      }
-      if (!number && !get('content') && !others.length) return;
-      rows.push({ kind: 'task', row: rowNumber, number, content: get('content'), lead: get('lead'), coordinators: get('coordinators'), deadline: get('deadline'), product: get('product'), note: get('note') });
+      if (!columns) { columns = header; return; }
+      // The header repeated after a page break names the same columns in the same places, STT included, which no task row does.
+      if (header && sameColumns(header, columns)) return;
+      const mapped = [...columns.values()].map((i) => values[i]).filter(Boolean);
+      if (!mapped.length || mapped.every((v) => COLUMN_NUMBER.test(v))) return;
+      const found = columns;
+      const get = (k: ColumnKey) => { const i = found.get(k); return i === undefined ? '' : values[i]; };
+      const [number, content] = [get('number'), get('content')];
+      const section = sectionOf(number, content, (['lead', 'coordinators', 'deadline', 'product', 'note'] as const).map(get).filter(Boolean));
+      if (section) { rows.push({ kind: 'section', row: rowNumber, ...section }); return; }
+      rows.push({ kind: 'task', row: rowNumber, number, content, lead: get('lead'), coordinators: get('coordinators'), deadline: get('deadline'), product: get('product'), note: get('note') });
     });
     if (columns) return rows;
   }
   throw new SheetError('Không tìm thấy dòng tiêu đề của bảng nhiệm vụ (cần các cột “Nội dung nhiệm vụ” và “Đơn vị chủ trì”).');
 }
 
-const LIMITS: Partial<Record<ColumnKey, number>> = { number: 20, content: 5000, lead: 1000, coordinators: 2000, deadline: 500, product: 2000, note: 2000 };
+const maxOf = (schema: unknown) => (schema as { maxLength: number }).maxLength;
+/** The same limits as typing a task in the form (TaskFields), so an imported task could be saved from the form too. */
+const LIMITS: Record<ColumnKey, number> = {
+  number: maxOf(TaskFields.properties.number), content: maxOf(TaskFields.properties.content), lead: maxOf(TaskFields.properties.leadText),
+  coordinators: maxOf(TaskFields.properties.coordinatorText), deadline: maxOf(TaskFields.properties.deadlineText),
+  product: maxOf(TaskFields.properties.product), note: maxOf(TaskFields.properties.note),
+};
 
 /** Problems keyed "Dòng 12, cột Nội dung nhiệm vụ" for the person fixing the sheet. */
 export function validateRows(rows: SheetRow[]): Record<string, string> {
   const errors: Record<string, string> = {};
   const at = (row: number, col: ColumnKey) => `Dòng ${row}, cột ${COLUMN_TITLES[col]}`;
-  if (!rows.some((r) => r.kind === 'task')) errors['Bảng'] = 'Bảng không có nhiệm vụ nào.';
+  if (!rows.some((r) => r.kind === 'task')) errors.file = 'Bảng không có nhiệm vụ nào.';
+  const sectionMax = maxOf(SectionFields.properties.title);
   for (const r of rows) {
     if (r.kind === 'section') {
-      if (r.title.length > 1000) errors[at(r.row, 'content')] = 'Tên phần không được dài quá 1000 ký tự.';
+      if (r.title.length > sectionMax) errors[at(r.row, 'content')] = `Tên phần không được dài quá ${sectionMax} ký tự.`;
       continue;
     }
     if (!r.content) errors[at(r.row, 'content')] = 'Vui lòng nhập Nội dung nhiệm vụ.';
     if (!r.lead) errors[at(r.row, 'lead')] = 'Vui lòng nhập Đơn vị chủ trì.';
-    for (const [col, max] of Object.entries(LIMITS) as [ColumnKey, number][]) {
-      const value = col === 'number' ? r.number : r[col as Exclude<ColumnKey, 'number'>];
-      if (value.length > max) errors[at(r.row, col)] = `${COLUMN_TITLES[col]} không được dài quá ${max} ký tự.`;
+    const values: Record<ColumnKey, string> = { ...r };
+    for (const col of COLUMNS.map((c) => c.key)) {
+      if (values[col].length > LIMITS[col]) errors[at(r.row, col)] = `${COLUMN_TITLES[col]} không được dài quá ${LIMITS[col]} ký tự.`;
     }
   }
   return errors;

@@ -20,7 +20,8 @@ export default function ImportTasksModal({ open, planId, onClose, onImported }: 
       onImported();
     } catch (err) {
       const e = err as ApiError;
-      setErrors(e.details ? Object.entries(e.details).map(([where, msg]) => `${where}: ${msg}`) : [e.message]);
+      // File-level problems are said plainly; row problems name their row and column.
+      setErrors(e.details ? Object.entries(e.details).map(([where, msg]) => (where === 'file' ? msg : `${where}: ${msg}`)) : [e.message]);
     } finally {
       setBusy(false);
     }

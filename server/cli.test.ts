@@ -60,5 +60,13 @@ describe('npx kehoach parse-deadline', () => {
     const missing = run();
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('Thiếu thời hạn');
+    const badDate = run('Hằng tháng', '--start', '2026-13-01');
+    expect(badDate.status).toBe(2);
+    expect(badDate.stderr).toContain('--start phải là một ngày dạng yyyy-mm-dd');
+  });
+
+  it('dates a task after the plan is issued when --issued is given', () => {
+    const res = run('Sau khi Kế hoạch được ban hành', '--year', '2026', '--issued', '2026-06-15', '--json');
+    expect(JSON.parse(res.stdout)).toMatchObject({ kind: 'event', value: null, event: { kind: 'plan_issued' }, occurrences: [{ due: '2026-07-15' }] });
   });
 });

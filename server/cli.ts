@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { occurrencesOf } from '../core/schedule/occurrences.ts';
 import { parseDeadline } from '../core/schedule/parse.ts';
-import { formatViDate } from '../core/schedule/dates.ts';
+import { formatViDate, isValidDate, todayInVietnam } from '../core/schedule/dates.ts';
 import { SCHEDULE_KIND_LABELS } from '../core/schedule/types.ts';
 
 const HELP = `kehoach — quản lý kế hoạch ngành Y tế
@@ -85,16 +85,24 @@ function parseDeadlineCommand(args: string[]): number {
     console.error('Thiếu thời hạn cần đọc. Ví dụ: npx kehoach parse-deadline "Quý III, IV/2026" --year 2026 --json');
     return 2;
   }
-  const year = Number(values.year ?? values.start?.slice(0, 4) ?? new Date().getFullYear());
+  const year = Number(values.year ?? values.start?.slice(0, 4) ?? todayInVietnam().slice(0, 4));
   if (!Number.isInteger(year) || year < 2000 || year > 2100) {
     console.error(`--year phải là một năm từ 2000 đến 2100 (đang là "${values.year}").`);
     return 2;
+  }
+  for (const name of ['start', 'end', 'issued'] as const) {
+    const v = values[name];
+    if (v !== undefined && !isValidDate(v)) {
+      console.error(`--${name} phải là một ngày dạng yyyy-mm-dd, ví dụ 2026-07-01 (đang là "${v}").`);
+      return 2;
+    }
   }
   const ctx = { year, periodStart: values.start, periodEnd: values.end, issuedOn: values.issued };
   const schedule = parseDeadline(text, ctx);
   const occurrences = occurrencesOf(schedule, ctx).map((o) => ({ label: o.label, due: o.due }));
   if (values.json) {
-    console.log(JSON.stringify({ ...schedule, occurrences }));
+    const { kind, value, confidence, explanation, ...rest } = schedule;
+    console.log(JSON.stringify({ kind, value, confidence, explanation, ...rest, occurrences }));
     return 0;
   }
   console.log(`Thời hạn:   ${schedule.text}\nLoại:       ${SCHEDULE_KIND_LABELS[schedule.kind]} (${schedule.kind})\nGiá trị:    ${schedule.value ?? '—'}`);

@@ -21,6 +21,9 @@ export const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0))
 
 export const monthEnd = (y: number, m: number) => isoDate(y, m, daysInMonth(y, m));
 
+/** Day `d` of a month, kept inside it: 31 in April is the 30th, and -1 is the last day. */
+export const dayInMonth = (y: number, m: number, d: number) => isoDate(y, m, d < 1 ? daysInMonth(y, m) : Math.min(d, daysInMonth(y, m)));
+
 export function addDays(iso: string, n: number): string {
   const [y, m, d] = parts(iso);
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 // Occurrence generation: month ends, leap years, quarters, halves, plans starting mid-year, multi-year horizons.
 import { describe, expect, it } from 'vitest';
-import { addDays, formatViDate, todayInVietnam } from './dates.ts';
+import { addDays, dayInMonth, formatViDate, monthEnd, todayInVietnam } from './dates.ts';
 import { occurrenceAfterEvent, occurrenceOn, occurrencesOf } from './occurrences.ts';
 import { normaliseSchedule, parseDeadline } from './parse.ts';
 import type { PlanContext } from './types.ts';
@@ -65,16 +65,41 @@ describe('occurrencesOf', () => {
   });
 
   it('checks in on ongoing tasks quarterly by default, or at the plan’s or the task’s cadence', () => {
+    expect(due('Thường xuyên')).toEqual([['Quý I/2026', '2026-03-31'], ['Quý II/2026', '2026-06-30'], ['Quý III/2026', '2026-09-30'], ['Quý IV/2026', '2026-12-31']]);
+    expect(due('Thường xuyên', year2026, { cadence: 'monthly' })).toHaveLength(12);
+    expect(due('Thường xuyên', year2026, { cadence: 'half-yearly' })).toEqual([['6 tháng đầu năm 2026', '2026-06-30'], ['6 tháng cuối năm 2026', '2026-12-31']]);
+    // The task's own cadence ("định kỳ 6 tháng" written next to it) wins over the plan's.
+    expect(due('Thường xuyên; định kỳ báo cáo 6 tháng', year2026, { cadence: 'monthly' })).toHaveLength(2);
+    // Only periods due inside the plan's horizon, each due on its own last day.
     const ctx = { year: 2026, periodStart: '2026-03-15', periodEnd: '2026-11-15' };
-    expect(due('Thường xuyên', ctx)).toEqual([['Quý I/2026', '2026-03-31'], ['Quý II/2026', '2026-06-30'], ['Quý III/2026', '2026-09-30'], ['Quý IV/2026', '2026-11-15']]);
-    expect(due('Thường xuyên', ctx, { cadence: 'half-yearly' })).toEqual([['6 tháng đầu năm 2026', '2026-06-30'], ['6 tháng cuối năm 2026', '2026-11-15']]);
-    expect(due('Thường xuyên', ctx, { cadence: 'monthly' })).toHaveLength(9);
+    expect(due('Thường xuyên', ctx)).toEqual([['Quý I/2026', '2026-03-31'], ['Quý II/2026', '2026-06-30'], ['Quý III/2026', '2026-09-30']]);
+    expect(due('Thường xuyên', { year: 2026, periodStart: '2026-07-01' }, { cadence: 'yearly' })).toEqual([['Năm 2026', '2026-12-31']]);
+  });
+
+  it('gives two yearly reports on different days, and a quarter’s or month’s end every year', () => {
+    expect(due('trước ngày 25/5 và 10/11 (hoặc đột xuất khi có yêu cầu)')).toEqual([['6 tháng đầu năm 2026', '2026-05-25'], ['Năm 2026', '2026-11-10']]);
+    expect(due('Quý I hằng năm')).toEqual([['Năm 2026', '2026-03-31']]);
+    const feb = { ...parseDeadline('Tháng 12 hằng năm', year2026), value: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1' };
+    expect(occurrencesOf(feb, { year: 2027, periodEnd: '2028-12-31' }).map((o) => o.due)).toEqual(['2027-02-28', '2028-02-29']);
+  });
+
+  it('gives months as one span or one occurrence each, and quarters across a year end', () => {
+    expect(occurrencesOf(parseDeadline('Tháng 6-7/2026', year2026), year2026)).toEqual([
+      { key: '2026-06..2026-07', label: 'Tháng 6–7/2026', periodStart: '2026-06-01', periodEnd: '2026-07-31', due: '2026-07-31' },
+    ]);
+    expect(due('Tháng 6 và tháng 9/2026')).toEqual([['Tháng 6/2026', '2026-06-30'], ['Tháng 9/2026', '2026-09-30']]);
+    expect(occurrencesOf(parseDeadline('Quý IV/2026 - Quý I/2027', year2026), year2026)).toEqual([
+      { key: '2026-Q4..2027-Q1', label: 'Quý IV/2026, Quý I/2027', periodStart: '2026-10-01', periodEnd: '2027-03-31', due: '2027-03-31' },
+    ]);
+    expect(due('Quý I, III/2026')).toEqual([['Quý I/2026', '2026-03-31'], ['Quý III/2026', '2026-09-30']]);
+    expect(due('6 tháng đầu năm 2026')).toEqual([['Quý I, II/2026', '2026-06-30']]);
   });
 
   it('dates an event after the plan is issued, and waits for other events and directions', () => {
     expect(due('Sau khi Kế hoạch được ban hành', { year: 2026 })).toEqual([]);
     expect(due('Sau khi Kế hoạch được ban hành', { year: 2026, issuedOn: '2026-06-20' })).toEqual([['Sau khi ban hành kế hoạch', '2026-07-20']]);
     expect(due('Sau khi Kế hoạch được ban hành', { year: 2026, issuedOn: '2026-06-20' }, { eventDays: 15 })).toEqual([['Sau khi ban hành kế hoạch', '2026-07-05']]);
+    expect(due('Trong vòng 15 ngày kể từ ngày Kế hoạch được ban hành', { year: 2026, issuedOn: '2026-12-20' }, { eventDays: 30 })).toEqual([['Sau khi ban hành kế hoạch', '2027-01-04']]);
     expect(due('Khi phát sinh')).toEqual([]);
     expect(due('Theo chỉ đạo của Thành phố')).toEqual([]);
     expect(due('Kế hoạch kiểm tra, rà soát')).toEqual([]);
@@ -99,5 +124,6 @@ describe('dates', () => {
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
     expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
     expect(formatViDate('2026-04-05')).toBe('05/04/2026');
+    expect([monthEnd(2028, 2), monthEnd(2100, 2), monthEnd(2000, 2), dayInMonth(2026, 4, 31)]).toEqual(['2028-02-29', '2100-02-28', '2000-02-29', '2026-04-30']);
   });
 });

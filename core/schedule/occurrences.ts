@@ -1,8 +1,9 @@
 // From a schedule to its occurrences: one period of work per month, quarter, half-year or year over
 // the plan's horizon, each with a due date (a calendar date in Vietnam).
 import {
-  addDays, daysInMonth, formatViDate, isoDate, monthEnd, parts, quarterEnd, quarterOf, quarterStart, ROMAN, weekday,
+  addDays, dayInMonth, formatViDate, isoDate, monthEnd, parts, quarterEnd, quarterOf, quarterStart, ROMAN, weekday,
 } from './dates.ts';
+import { parseRules, yearlyDates as ruleDates } from './rrule.ts';
 import type { Cadence, OccurrenceSpec, PlanContext, Schedule } from './types.ts';
 
 export interface OccurrenceOptions {
@@ -58,36 +59,31 @@ function weeks([from, to]: [string, string]): OccurrenceSpec[] {
   return out;
 }
 
-/** Yearly dates (month, day): one a year is the year; two are the half-year and the year; four are quarters; twelve are months. */
+/** Yearly dates (month, day; -1 the last day): one a year is the year; two are the half-year and the year; four are quarters; twelve are months. */
 function yearlyDates(dates: [number, number][], years: number[]): OccurrenceSpec[] {
-  const sorted = [...dates].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return years.flatMap((y) => sorted.map(([m, d], i) => {
-    const due = isoDate(y, m, Math.min(d, daysInMonth(y, m)));
-    if (sorted.length === 1) return year(y, due);
-    if (sorted.length === 2) return i === 0 ? half(y, 1, due) : year(y, due);
-    if (sorted.length === 4) return quarter(y, quarterOf(m), due);
-    if (sorted.length === 12) return month(y, m, due);
-    const start = i === 0 ? `${y}-01-01` : addDays(isoDate(y, sorted[i - 1][0], sorted[i - 1][1]), 1);
+  return years.flatMap((y) => dates.map(([m, d], i) => {
+    const due = dayInMonth(y, m, d);
+    if (dates.length === 1) return year(y, due);
+    if (dates.length === 2) return i === 0 ? half(y, 1, due) : year(y, due);
+    if (dates.length === 4) return quarter(y, quarterOf(m), due);
+    if (dates.length === 12) return month(y, m, due);
+    const start = i === 0 ? `${y}-01-01` : addDays(dayInMonth(y, dates[i - 1][0], dates[i - 1][1]), 1);
     return { key: `${y}-K${i + 1}`, label: `Kỳ ${i + 1}/${y}`, periodStart: start, periodEnd: due, due };
   }));
 }
 
 function recurring(value: string, range: [string, string]): OccurrenceSpec[] {
+  const rules = parseRules(value);
+  if (!rules) return [];
   const years = yearsOf(range);
-  const rules = value.split('\n');
-  const field = (rule: string, name: string) => rule.match(new RegExp(`${name}=([\\d,]+)`))?.[1];
-  if (rules.every((r) => r.startsWith('FREQ=YEARLY') && field(r, 'BYMONTH'))) {
-    const dates = rules.flatMap((r) => field(r, 'BYMONTH')!.split(',').map((m) => [Number(m), Number(field(r, 'BYMONTHDAY') ?? 1)] as [number, number]));
-    return yearlyDates(dates, years);
-  }
-  const rule = rules[0];
-  if (rule.startsWith('FREQ=WEEKLY')) return weeks(range);
-  if (rule.startsWith('FREQ=YEARLY')) return periods('yearly', years);
-  const interval = Number(field(rule, 'INTERVAL') ?? 1);
-  if (interval === 3) return periods('quarterly', years);
-  if (interval === 6) return periods('half-yearly', years);
-  const day = field(rule, 'BYMONTHDAY');
-  return years.flatMap((y) => Array.from({ length: 12 }, (_, i) => month(y, i + 1, day ? isoDate(y, i + 1, Math.min(Number(day), daysInMonth(y, i + 1))) : undefined)));
+  const dates = ruleDates(rules);
+  if (dates) return yearlyDates(dates, years);
+  const [r] = rules;
+  if (r.freq === 'WEEKLY') return weeks(range);
+  if (r.freq === 'YEARLY') return periods('yearly', years);
+  if (r.interval === 3) return periods('quarterly', years);
+  if (r.interval === 6) return periods('half-yearly', years);
+  return years.flatMap((y) => Array.from({ length: 12 }, (_, i) => month(y, i + 1, r.day ? dayInMonth(y, i + 1, r.day) : undefined)));
 }
 
 function quarters(s: Schedule): OccurrenceSpec[] {
@@ -99,17 +95,22 @@ function quarters(s: Schedule): OccurrenceSpec[] {
   return [{ key: `${fy}-Q${fq}..${ly}-Q${lq}`, label, periodStart: quarterStart(fy, fq), periodEnd: quarterEnd(ly, lq), due: quarterEnd(ly, lq) }];
 }
 
+/** "2026-06" one month; "2026-06,2026-09" one occurrence each; "2026-06..2026-09" one span due at its end. */
+function months(value: string): OccurrenceSpec[] {
+  const ym = (v: string) => [Number(v.slice(0, 4)), Number(v.slice(5, 7))] as const;
+  if (!value.includes('..')) return value.split(',').map((v) => month(...ym(v)));
+  const [[fy, fm], [ly, lm]] = value.split('..').map(ym);
+  const label = fy === ly ? `Tháng ${fm}–${lm}/${fy}` : `Tháng ${fm}/${fy} – ${lm}/${ly}`;
+  return [{ key: value, label, periodStart: isoDate(fy, fm, 1), periodEnd: monthEnd(ly, lm), due: monthEnd(ly, lm) }];
+}
+
 /** The occurrences of a schedule within the plan's horizon (explicit dates are kept even outside it). */
 export function occurrencesOf(s: Schedule, ctx: PlanContext, opts: OccurrenceOptions = {}): OccurrenceSpec[] {
   const range = horizon(ctx);
   const inside = (o: OccurrenceSpec) => o.due >= range[0] && o.due <= range[1];
   switch (s.kind) {
     case 'date': return s.value ? [{ key: s.value, label: `Hạn ${formatViDate(s.value)}`, periodStart: range[0] < s.value ? range[0] : s.value, periodEnd: s.value, due: s.value }] : [];
-    case 'month': {
-      if (!s.value) return [];
-      const [y, m] = [Number(s.value.slice(0, 4)), Number(s.value.slice(5, 7))];
-      return [month(y, m)];
-    }
+    case 'month': return s.value ? months(s.value) : [];
     case 'quarter': return s.value ? quarters(s) : [];
     case 'year': {
       if (!s.value) return [];
@@ -118,11 +119,8 @@ export function occurrencesOf(s: Schedule, ctx: PlanContext, opts: OccurrenceOpt
       return [{ key: s.value, label: `Giai đoạn ${from}–${to}`, periodStart: `${from}-01-01`, periodEnd: `${to}-12-31`, due: `${to}-12-31` }];
     }
     case 'recurring': return s.value ? recurring(s.value, range).filter(inside) : [];
-    case 'ongoing': {
-      // A check-in per period that overlaps the plan; the last one is due when the plan ends.
-      const list = periods(s.cadence ?? opts.cadence ?? 'quarterly', yearsOf(range)).filter((o) => o.periodEnd >= range[0] && o.periodStart <= range[1]);
-      return list.map((o) => ({ ...o, due: o.due > range[1] ? range[1] : o.due }));
-    }
+    // The task's own cadence, when a person set one, wins over the plan's.
+    case 'ongoing': return periods(s.cadence ?? opts.cadence ?? 'quarterly', yearsOf(range)).filter(inside);
     case 'event':
       if (s.event?.kind === 'plan_issued' && ctx.issuedOn) {
         const due = addDays(ctx.issuedOn, s.event.afterDays ?? opts.eventDays ?? DEFAULT_EVENT_DAYS);

@@ -28,7 +28,13 @@ const SEED_001: Row[] = [
   ['truoc ngay 30/11 hang nam', 'recurring', 'FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=30'],
   ['Định kỳ trước ngày 30/11 hằng năm', 'recurring', 'FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=30'],
   ['cuoi nam 2027', 'year', '2027'],
+  ['cudi nam 2027', 'year', '2027'],
   ['tu nam 2025 - 2030', 'year', '2025..2030'],
+  ['Thoi gian trién khai thyc hién tir ndm 2025 dén nam 2030', 'year', '2025..2030'],
+  ['tw 2025 - 2027', 'year', '2025..2027'],
+  ['hang ndam', 'recurring', 'FREQ=YEARLY'],
+  ['theo hudng dan ctia Thanh phé', 'directive', null, { authority: 'Thành phố' }],
+  ['theo quy dinh cua S¢ Y té', 'directive', null, { authority: 'Sở Y tế' }],
 ];
 
 const SEED_003: Row[] = [
@@ -57,6 +63,8 @@ const SEED_004: Row[] = [
   ['Ban hành theo tiến độ yêu cầu tại Kế hoạch Kiểm tra, rà soát văn bản quy phạm pháp luật trên địa bàn thành phố năm 2026 của thành phố', 'directive', null],
   ['Kế hoạch kiểm tra, rà soát', 'unspecified', null],
   ['Kế hoạch', 'unspecified', null],
+  ['Báo cáo quý/năm', 'unspecified', null],
+  ['Kế hoạch, Thông báo kết luận, Báo cáo', 'unspecified', null],
   ['Báo cáo hàng quý và báo cáo năm gửi trước ngày 04 của tháng cuối quý', 'recurring', 'FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=4'],
 ];
 
@@ -69,12 +77,20 @@ const FAMILIES: Row[] = [
   ['trước ngày 15/4', 'date', '2026-04-15'],
   ['Hạn 05/09/2027', 'date', '2027-09-05'],
   ['Trước ngày 29/02/2028', 'date', '2028-02-29'],
+  ['Trước 30.6.2026', 'date', '2026-06-30'],
+  ['Trước 30-6-2026', 'date', '2026-06-30'],
+  ['Ngày 15 tháng 4', 'date', '2026-04-15'],
+  ['Từ 01/7/2026 đến 31/12/2026', 'date', '2026-12-31'],
+  ['Trước 30/6/2026 theo Kế hoạch số 12/KH-UBND ngày 15/1/2026', 'date', '2026-06-30'],
   // months
   ['Tháng 9', 'month', '2026-09'],
   ['tháng 10/2026', 'month', '2026-10'],
   ['Trong tháng 12 năm 2026', 'month', '2026-12'],
   ['Tháng 01/2027', 'month', '2027-01'],
   ['THÁNG 7/2026', 'month', '2026-07'],
+  ['Tháng 6-7/2026', 'month', '2026-06..2026-07'],
+  ['Từ tháng 6 đến tháng 9/2026', 'month', '2026-06..2026-09'],
+  ['Tháng 6 và tháng 9/2026', 'month', '2026-06,2026-09'],
   // quarters and halves
   ['Quý 2/2026', 'quarter', '2026-Q2'],
   ['quý IV năm 2026', 'quarter', '2026-Q4'],
@@ -84,6 +100,11 @@ const FAMILIES: Row[] = [
   ['6 tháng đầu năm 2026', 'quarter', '2026-Q1,2026-Q2', { quarterMode: 'span' }],
   ['6 tháng cuối năm', 'quarter', '2026-Q3,2026-Q4'],
   ['Trong quý III/2026', 'quarter', '2026-Q3'],
+  ['Quý III/2026 và quý IV/2026', 'quarter', '2026-Q3,2026-Q4', { quarterMode: 'span' }],
+  ['Quý IV/2026 - Quý I/2027', 'quarter', '2026-Q4,2027-Q1', { quarterMode: 'span' }],
+  ['Quý I đến quý III năm 2026', 'quarter', '2026-Q1,2026-Q2,2026-Q3', { quarterMode: 'span' }],
+  ['Quý I, III/2026', 'quarter', '2026-Q1,2026-Q3', { quarterMode: 'each' }],
+  ['Nửa cuối năm 2026', 'quarter', '2026-Q3,2026-Q4', { quarterMode: 'span' }],
   // years
   ['2026', 'year', '2026'],
   ['Trong năm 2027', 'year', '2027'],
@@ -104,18 +125,29 @@ const FAMILIES: Row[] = [
   ['Trước ngày 15/12 hằng năm', 'recurring', 'FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15'],
   ['Trước ngày 15/6 và 15/12 hàng năm', 'recurring', 'FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15'],
   ['Mỗi tháng', 'recurring', 'FREQ=MONTHLY'],
+  ['Theo quý', 'recurring', 'FREQ=MONTHLY;INTERVAL=3'],
+  ['Hàng năm (trước 31/12)', 'recurring', 'FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31'],
+  ['Trước 10/12/2026 hằng năm', 'recurring', 'FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=10'],
+  ['Quý I hằng năm', 'recurring', 'FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=-1'],
+  ['Tháng 12 hằng năm', 'recurring', 'FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1'],
+  ['Năm 2026 và các năm tiếp theo', 'recurring', 'FREQ=YEARLY'],
+  ['Trước ngày 25/5 và 10/11', 'recurring', 'FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=25\nFREQ=YEARLY;BYMONTH=11;BYMONTHDAY=10'],
   // ongoing
   ['Thường xuyên, liên tục', 'ongoing', null],
+  ['Thường xuyên; định kỳ báo cáo 6 tháng', 'ongoing', null, { cadence: 'half-yearly' }],
   ['Liên tục', 'ongoing', null],
   // events
   ['Khi có yêu cầu', 'event', null, { event: { kind: 'arises' } }],
   ['Đột xuất', 'event', null, { event: { kind: 'arises' } }],
   ['Sau khi văn bản được ban hành', 'event', null, { event: { kind: 'plan_issued' } }],
   ['Khi có hướng dẫn của Bộ Y tế', 'event', null, { event: { kind: 'guidance' }, authority: 'Bộ Y tế' }],
+  ['Sau 30 ngày kể từ ngày Kế hoạch được ban hành', 'event', null, { event: { kind: 'plan_issued', afterDays: 30 } }],
+  ['Trong vòng 15 ngày làm việc kể từ khi phát sinh', 'event', null, { event: { kind: 'arises', afterDays: 15 } }],
   // directives
   ['Theo chỉ đạo của UBND tỉnh', 'directive', null, { authority: 'UBND tỉnh' }],
   ['Theo hướng dẫn của Sở Nội vụ', 'directive', null, { authority: 'Sở Nội vụ' }],
   ['Theo yêu cầu', 'event', null, { event: { kind: 'arises' } }],
+  ['Theo hướng dẫn hoặc chỉ đạo của Sở Y tế', 'directive', null, { authority: 'Sở Y tế', alternatives: ['chỉ đạo của Sở Y tế'] }],
   // OCR and typing without diacritics
   ['quy ii/2026', 'quarter', '2026-Q2'],
   ['thuong xuyen', 'ongoing', null],
@@ -130,6 +162,7 @@ const FAMILIES: Row[] = [
   ['Đã hoàn thành', 'unspecified', null],
   ['Tháng 13/2026', 'unspecified', null],
   ['Trước ngày 31/02/2026', 'unspecified', null],
+  ['Quyết định số 07-QĐ/BCĐ ngày 07/3/2026 (STT9)', 'unspecified', null],
 ];
 
 const ALL = [...SEED_000, ...SEED_001, ...SEED_003, ...SEED_004, ...FAMILIES];
@@ -154,10 +187,24 @@ describe('parseDeadline', () => {
     expect(parseDeadline('Cuối năm', ctx).confidence).toBeLessThan(0.8);
     expect(parseDeadline('Cuối năm hoặc theo yêu cầu', ctx).confidence).toBeLessThan(0.8);
     expect(parseDeadline('quy ii/2026', ctx).confidence).toBeLessThan(parseDeadline('Quý II/2026', ctx).confidence);
+    expect(parseDeadline('Dinh ky trudc ngay 30/11 hang nam', ctx).confidence).toBeLessThanOrEqual(0.8);
+    expect(parseDeadline('Thường xuyên hoặc theo kế hoạch kiểm tra', ctx).confidence).toBeLessThanOrEqual(0.8);
+    expect(parseDeadline('Trước 15/4/2026 và 15/10/2026', ctx).confidence).toBeLessThan(0.8);
+    expect(parseDeadline('Tuần đầu tháng 6/2026', ctx).confidence).toBeLessThan(0.8);
+  });
+
+  it('keeps the text as written and the alternatives trimmed', () => {
+    const s = parseDeadline('  trước ngày 25/5 và 10/11 (hoặc đột xuất khi có yêu cầu) ', ctx);
+    expect(s).toMatchObject({ text: 'trước ngày 25/5 và 10/11 (hoặc đột xuất khi có yêu cầu)', alternatives: ['đột xuất khi có yêu cầu'] });
+    expect(s.value!.split('\n')).toEqual(['FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=25', 'FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=10']);
   });
 
   it('explains what it understood, with dates as dd/mm/yyyy', () => {
-    expect(parseDeadline('Trước 15/4/2026', ctx).explanation).toBe('Hạn cuối 15/04/2026 (hoàn thành trong ngày này vẫn là đúng hạn).');
+    expect(parseDeadline('Trước 15/4/2026', ctx).explanation).toBe('Hạn cuối 15/04/2026 (hoàn thành trong chính ngày này vẫn là đúng hạn).');
+    expect(parseDeadline('Thường xuyên', ctx).explanation).toBe('Không có hạn cụ thể: cập nhật tiến độ định kỳ (mặc định hằng quý).');
+    expect(parseDeadline('Trước ngày 10/6 và 10/12 hằng năm', ctx).explanation).toBe('Hai lần mỗi năm: hạn 10/06 cho kỳ 6 tháng đầu năm và 10/12 cho cả năm.');
+    expect(parseDeadline('Theo hướng dẫn của Sở Tài chính', ctx).explanation).toBe('Chưa có hạn cho đến khi có hướng dẫn của Sở Tài chính; khi có, đặt hạn cho nhiệm vụ.');
+    expect(parseDeadline('', ctx).explanation).toBe('Chưa có thời hạn: cần người đặt thời hạn cụ thể.');
     expect(parseDeadline('Quý III, IV/2026', ctx).explanation).toBe('Một khoảng từ đầu quý III đến hết quý IV/2026 (hạn 31/12/2026); có thể đổi thành mỗi quý một lần.');
     expect(parseDeadline('Hằng tháng', ctx).explanation).toBe('Hằng tháng, hạn vào ngày cuối mỗi tháng.');
     expect(parseDeadline('Theo chỉ đạo của Thành phố', ctx).explanation).toBe('Chưa có hạn cho đến khi có chỉ đạo của Thành phố; khi có, đặt hạn cho nhiệm vụ.');
@@ -172,7 +219,13 @@ describe('schedules set by hand', () => {
     expect(validateSchedule({ kind: 'quarter', value: '2026-Q5' })).toHaveProperty('value');
     expect(validateSchedule({ kind: 'recurring', value: 'FREQ=DAILY' })).toHaveProperty('value');
     expect(validateSchedule({ kind: 'recurring', value: 'FREQ=YEARLY;BYMONTH=13;BYMONTHDAY=10' })).toHaveProperty('value');
-    expect(validateSchedule({ kind: 'event', value: null, event: { kind: 'arises', label: 'x', afterDays: 900 } })).toEqual({ 'event.afterDays': 'Số ngày sau sự kiện phải từ 0 đến 365.' });
+    expect(validateSchedule({ kind: 'event', value: null, event: { kind: 'arises', label: 'x', afterDays: 900 } })).toEqual({ 'event.afterDays': 'Số ngày sau sự kiện phải là số nguyên từ 0 đến 365.' });
+    expect(validateSchedule({ kind: 'recurring', value: 'FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=10' })).toHaveProperty('value');
+    expect(validateSchedule({ kind: 'recurring', value: 'FREQ=YEARLY;BYMONTH=5;BYMONTHDAY=25\nFREQ=YEARLY;BYMONTH=11;BYMONTHDAY=10' })).toBeNull();
+    expect(validateSchedule({ kind: 'recurring', value: 'FREQ=MONTHLY\nFREQ=WEEKLY' })).toHaveProperty('value');
+    expect(validateSchedule({ kind: 'month', value: '2026-06..2026-09' })).toBeNull();
+    expect(validateSchedule({ kind: 'month', value: '2026-09..2026-06' })).toHaveProperty('value');
+    expect(validateSchedule({ kind: 'bogus' as never, value: null })).toHaveProperty('kind');
     expect(validateSchedule({ kind: 'quarter', value: '2026-Q3,2026-Q4', quarterMode: 'each' })).toBeNull();
     expect(validateSchedule({ kind: 'ongoing', value: null, cadence: 'monthly' })).toBeNull();
   });
@@ -182,5 +235,9 @@ describe('schedules set by hand', () => {
     expect(r).toMatchObject({ schedule: { kind: 'quarter', confidence: 1, quarterMode: 'each', text: 'Quý III, IV/2026' } });
     if ('schedule' in r) expect(r.schedule.explanation).toBe('Mỗi quý một lần: quý III/2026 (hạn 30/09/2026), quý IV/2026 (hạn 31/12/2026).');
     expect(normaliseSchedule({ kind: 'year', value: '2030..2026' }, ctx)).toHaveProperty('errors');
+    expect(normaliseSchedule({ kind: 'event', event: { kind: 'plan_issued', label: '', afterDays: 10 } }, ctx)).toMatchObject({
+      schedule: { value: null, event: { kind: 'plan_issued', label: 'Kế hoạch được ban hành', afterDays: 10 }, explanation: 'Hạn tính từ ngày kế hoạch được ban hành (10 ngày sau ngày đó).' },
+    });
+    expect(normaliseSchedule({ kind: 'ongoing', value: 'x', cadence: 'monthly' }, ctx)).toMatchObject({ schedule: { value: null, cadence: 'monthly', explanation: 'Không có hạn cụ thể: cập nhật tiến độ hằng tháng.' } });
   });
 });

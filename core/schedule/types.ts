@@ -43,6 +43,8 @@ export interface Schedule {
   /**
    * Normalised: "2026-04-15" (date), "2026-06" (month), "2026-Q2" or "2026-Q3,2026-Q4" (quarter),
    * "2026" (year), an iCalendar RRULE (recurring, e.g. "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=10"), else null.
+   * Also: "2026-06,2026-09" (months, one occurrence each), "2026-06..2026-09" (a span of months), "2025..2030"
+   * (a span of years), BYMONTHDAY=-1 (the month's last day), and yearly dates on different days as one RRULE per line.
    */
   value: string | null;
   /** 0..1: how sure the parser is; below 0.8 the task is flagged for a person to check. */

@@ -1,0 +1,82 @@
+// Quantitative targets ("Tối thiểu 40% hệ thống thông tin … được vận hành trên nền tảng điện toán
+// đám mây") and reporting duties ("báo cáo định kỳ 6 tháng/lần … trước ngày 10/6 và 10/12 hằng năm")
+// found in the plan's sentences.
+import { searchKey } from '../text/vietnamese.ts';
+import type { Comparator, DraftReporting, DraftTarget, ReportFrequency } from './types.ts';
+
+export interface Sentence { text: string; line: number }
+
+/** A paragraph's clauses: targets are listed one per clause, split at ";" and at sentence ends. */
+export function clausesOf(text: string): string[] {
+  // "**Hoàn thiện dữ liệu số về y tế:** Tập trung …": a bold lead-in is a label, not part of the target.
+  return text.split(/;\s+|(?<=[.!?:])\s+(?=\p{Lu})/u).map((c) => c.replace(/^[-+•*\s]+/, '').trim()).filter(Boolean);
+}
+
+const PERCENT = /(\d{1,3}(?:[.,]\d+)?)\s?%/g;
+const AT_LEAST = /(tối thiểu|ít nhất|không dưới|không thấp hơn|trở lên|trên)\s*(?:là|đạt|bằng)?\s*$/iu;
+const AT_MOST = /(tối đa|không quá|không vượt quá|dưới|thấp hơn)\s*(?:là|bằng)?\s*$/iu;
+
+/** Targets in one clause; a clause with two percentages gives two targets. */
+export function targetsIn(clause: string, line: number): DraftTarget[] {
+  const out: DraftTarget[] = [];
+  for (const m of clause.matchAll(PERCENT)) {
+    const value = Number(m[1].replace(',', '.'));
+    if (!(value > 0 && value <= 100)) continue;
+    const before = clause.slice(0, m.index);
+    const after = clause.slice(m.index! + m[0].length);
+    // A percentage in a citation or a comparison with the past is not a target.
+    if (/(giảm|tăng)\s+(?:thêm\s+)?$/iu.test(before) && /so với/iu.test(after)) continue;
+    const comparator: Comparator = AT_MOST.test(before) ? '<=' : /^\s*trở lên/iu.test(after) || AT_LEAST.test(before) ? '>=' : /(?:^|\s)(đúng|chính xác)\s*$/iu.test(before) ? '=' : '>=';
+    out.push({ text: clause, value, unit: '%', comparator, subject: subjectOf(before, after), line });
+  }
+  return out;
+}
+
+/** What is measured: the words around the number without the verbs of aiming. */
+function subjectOf(before: string, after: string): string {
+  const aim = '(?:bảo đảm|đảm bảo|phấn đấu|hướng tới|đạt|tối thiểu|ít nhất|tối đa|không quá|trên|dưới|là)';
+  const lead = before.replace(new RegExp(`(?:\\s*${aim})+\\s*$`, 'iu'), '').replace(/^\s*(?:bảo đảm|đảm bảo|phấn đấu|tỷ lệ)\s+/iu, '');
+  const tail = after.replace(/^\s*(?:trở lên|trở xuống)\s*/u, '').replace(new RegExp(`\\s*${aim}\\s*$`, 'iu'), '');
+  const s = `${lead} ${tail}`.replace(/\s+/g, ' ').replace(/^[\s,.;:]+|[\s,.;:]+$/g, '');
+  const words = s.split(' ');
+  return words.length > 16 ? `${words.slice(0, 16).join(' ')}…` : s;
+}
+
+/** Reporting duties in a sentence. Read on search keys, so OCR's "trudc ngay 30/11 hang nam" counts too. */
+export function reportingIn(text: string, line: number): DraftReporting[] {
+  const k = searchKey(text);
+  if (!/\bb\S{1,2}o c\S{1,2}o\b/.test(k)) return [];
+  const out: DraftReporting[] = [];
+  const who = text.match(/^((?:Các|Thủ trưởng|Trưởng|Người đứng đầu)[^.;]{3,80}?)\s+(?:thực hiện|gửi|có trách nhiệm|báo cáo|chỉ đạo)/u)?.[1] ?? null;
+  let frequency: ReportFrequency | null = null;
+  let dates: string[] = [];
+  const quarterDay = k.match(/tr\w{0,3}c ngay (\d{1,2}) cua thang cuoi (?:moi )?quy/);
+  const listed = k.match(/tr\w{0,3}c ngay ((?:\d{1,2} \d{1,2}(?: (?:va|và) | )?)+)/);
+  if (quarterDay) {
+    frequency = 'quarterly';
+    dates = [3, 6, 9, 12].map((m) => mmdd(m, Number(quarterDay[1])));
+  } else if (listed) {
+    const nums = listed[1].split(/\s+/).filter((w) => /^\d+$/.test(w)).map(Number);
+    for (let i = 0; i + 1 < nums.length; i += 2) if (nums[i] >= 1 && nums[i] <= 31 && nums[i + 1] >= 1 && nums[i + 1] <= 12) dates.push(mmdd(nums[i + 1], nums[i]));
+    dates.sort();
+  }
+  if (!frequency) {
+    // Search keys have no diacritics: "hằng"/"hàng" are both "hang".
+    if (dates.length === 4 || /hang quy|moi quy|dinh ky quy/.test(k)) frequency = 'quarterly';
+    else if (dates.length === 2 || /6 thang|sau thang|nua nam/.test(k)) frequency = 'semiannual';
+    else if (/hang thang|moi thang/.test(k)) frequency = 'monthly';
+    else if (dates.length === 1 || /h\S{1,2}ng n\S{1,2}m|bao cao nam|cuoi nam|tong ket nam/.test(k)) frequency = 'annual';
+  }
+  if (frequency && (dates.length || /dinh ky|d\S{1,2}nh k\S?/.test(k))) {
+    out.push({ text, frequency, due: dates, who, line });
+    // "Báo cáo hàng quý và báo cáo năm gửi trước ngày 04 của tháng cuối quý": the year's report falls on the last of them.
+    if (frequency !== 'annual' && /bao cao nam|va nam|quy nam|bao cao hang nam/.test(k) && dates.length) out.push({ text, frequency: 'annual', due: [dates[dates.length - 1]], who, line });
+  }
+  if (/dot xuat/.test(k)) out.push({ text, frequency: 'adhoc', due: [], who, line });
+  return out;
+}
+
+export const mmdd = (m: number, day?: number) => {
+  const last = new Date(Date.UTC(2026, m, 0)).getUTCDate();
+  return `${String(m).padStart(2, '0')}-${String(day === undefined || day === -1 ? last : Math.min(day, last)).padStart(2, '0')}`;
+};

@@ -1,0 +1,91 @@
+// Tasks of a plan that has no appendix table, as plans write them in prose:
+// - "Tổ chức thực hiện" with each unit's heading and its duties as bullets ("1. Phòng Nghiệp vụ Y: - … - …");
+// - numbered orders "1. Giao Văn phòng Sở chủ trì tổng hợp, theo dõi …";
+// - a paragraph ending with its lead in parentheses ("(Giao Sở Y tế chủ trì, phối hợp với …)");
+// - a section's own block "Nội dung … / Cơ quan chủ trì, phối hợp … / Thời gian thực hiện …".
+import { searchKey } from '../text/vietnamese.ts';
+import type { DraftSection, DraftTask } from './types.ts';
+import type { Para } from './header.ts';
+import { splitUnits } from './units.ts';
+
+const ROMAN_HEADING = /^([IVX]{1,5})[.)]\s*(.+)$/u;
+const NUMBERED = /^(\d{1,2})[.)]\s*(.+)$/u;
+// Read on search keys, so OCR's "Phong T6 chirc can bd" is a heading too.
+const UNIT_KEY = /^(?:phong|van phong|cac|trung tam|benh vien|chi cuc|so|ban|thanh tra|don vi|co quan|uy ban|ubnd|truong|vien|hoi dong)\b/;
+const isUnitName = (t: string) => UNIT_KEY.test(searchKey(t));
+const TIME_IN_TEXT = /(?:Hoàn thành|hoàn thành|Thời gian|thời gian)[^.;]{0,25}?((?:trong |trước |trước ngày |năm |quý |tháng )[^.;]+?)(?=[.;]|$)/u;
+
+const task = (section: string | null, no: string, title: string, lead: string, line: number, extra: Partial<DraftTask> = {}): DraftTask => {
+  const units = splitUnits(lead);
+  const deadline = title.match(TIME_IN_TEXT)?.[1]?.trim() ?? '';
+  return {
+    section, no, title: title.replace(/[;.]\s*$/, '').trim(), lead: units.names, coordinators: units.also, deadlineText: deadline,
+    product: null, note: null, line, doubts: { lead: 'Đơn vị chủ trì được đọc từ lời văn; hãy kiểm tra.', ...(deadline ? {} : { deadline: 'Văn bản không ghi thời hạn cho nhiệm vụ này.' }) }, ...extra,
+  };
+};
+
+export function proseTasks(paras: Para[]): { sections: DraftSection[]; tasks: DraftTask[] } {
+  const sections: DraftSection[] = [];
+  const tasks: DraftTask[] = [];
+  let section: string | null = null;
+  let inOrganisation = false;
+  let unit: { name: string; no: string } | null = null;
+  let bullet = 0;
+  let block: DraftTask | null = null;
+
+  for (const p of paras) {
+    const text = p.text.trim();
+    const roman = text.match(ROMAN_HEADING);
+    if (roman && text.length < 200) {
+      section = roman[1];
+      sections.push({ code: section, title: roman[2].replace(/[:.]$/, ''), line: p.line });
+      inOrganisation = /to chuc thuc hien|trach nhiem thuc hien/.test(searchKey(roman[2]));
+      unit = null; block = null;
+      continue;
+    }
+    // "(Giao Sở Y tế chủ trì, phối hợp với các đơn vị liên quan)" closing a paragraph.
+    const tail = text.match(/^(.{20,}?)\s*\((?:Giao\s+)?([^()]{3,120}?)\s+chủ trì(?:,?\s*phối hợp(?:\s+với)?\s+([^()]+))?\)\.?$/u);
+    if (tail) {
+      const t = task(section, String(tasks.length + 1), tail[1], tail[2], p.line);
+      t.coordinators.push(...splitUnits(tail[3]).names);
+      tasks.push(t);
+      continue;
+    }
+    const labelled = text.match(/^[-+•]?\s*(Cơ quan chủ trì(?:, phối hợp)?|Đơn vị chủ trì|Chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Phối hợp|Thời gian(?: thực hiện| hoàn thành)?|Sản phẩm|Kết quả(?:\/sản phẩm)?|Nội dung(?:, biện pháp)?)\s*:\s*(.+)$/u);
+    if (labelled && (block || /^Nội dung/u.test(labelled[1]))) {
+      const [label, value] = [searchKey(labelled[1]), labelled[2].trim()];
+      if (/^noi dung/.test(label)) { block = task(section, String(tasks.length + 1), value, '', p.line); tasks.push(block); continue; }
+      if (!block) continue;
+      if (/chu tri/.test(label)) {
+        const [l, c = ''] = value.split(/[;,.]?\s*phối hợp(?:\s+với)?:?\s*/iu);
+        const u = splitUnits(l.replace(/chủ trì[;,.]?/iu, ''));
+        block.lead = u.names; block.coordinators.push(...u.also, ...splitUnits(c).names); delete block.doubts.lead;
+      } else if (/phoi hop/.test(label)) block.coordinators.push(...splitUnits(value).names);
+      else if (/thoi gian/.test(label)) { block.deadlineText = value.replace(/[.;]$/, ''); delete block.doubts.deadline; }
+      else block.product = value.replace(/[.;]$/, '');
+      continue;
+    }
+    const numbered = text.match(NUMBERED);
+    if (inOrganisation && numbered) {
+      block = null;
+      const body = numbered[2];
+      // "1. Giao Văn phòng Sở chủ trì tổng hợp …" or "2. Phòng Kế hoạch – Tài chính phối hợp Sở Tài chính …".
+      const order = body.match(/^(?:Giao\s+)?(.{3,90}?)\s+(chủ trì|phối hợp|có trách nhiệm|căn cứ|theo chức năng|chịu trách nhiệm|thực hiện|tổ chức)(?=[\s,.;:]|$)(.*)$/u);
+      if (order && isUnitName(order[1]) && body.length > 60) {
+        unit = null;
+        tasks.push(task(section, numbered[1], body, order[1], p.line));
+        continue;
+      }
+      // A unit's heading: its duties follow as bullets.
+      const name = body.replace(/[:.]\s*$/, '').trim();
+      unit = isUnitName(name) && name.split(/\s+/).length <= 16 ? { name, no: numbered[1] } : null;
+      bullet = 0;
+      continue;
+    }
+    if (unit && /^[-+•]\s*/.test(text)) {
+      bullet++;
+      tasks.push(task(section, `${unit.no}.${bullet}`, text.replace(/^[-+•]\s*/, ''), unit.name, p.line));
+    }
+  }
+  return { sections: sections.filter((s) => tasks.some((t) => t.section === s.code)), tasks };
+}

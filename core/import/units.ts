@@ -1,0 +1,50 @@
+// Splitting a lead or coordinator cell into the bodies it names, as written:
+// "Phòng Tổ chức cán bộ, Phòng Kế hoạch - Tài chính, Văn phòng Sở, các phòng thuộc Sở" is four;
+// "- Các phòng chuyên môn, đơn vị trực thuộc; - Bệnh viện Quân dân y" is three.
+
+// Words a unit's name starts with. " - " before one of them separates two bodies; before anything
+// else it is part of a name ("Kế hoạch - Tài chính", "Tổ chức - Hành chính").
+const HEADS = [
+  'Phòng', 'Văn phòng', 'Các', 'Đơn vị', 'Bệnh viện', 'Trung tâm', 'Chi cục', 'Sở', 'Ban', 'Bộ', 'UBND', 'Ủy ban', 'Uỷ ban',
+  'Thanh tra', 'Cơ quan', 'Công an', 'Hội đồng', 'HĐND', 'Thành ủy', 'Tỉnh ủy', 'Trường', 'Viện', 'Tổ', 'Đảng ủy', 'Công đoàn',
+  'Đoàn', 'Hội', 'Cục', 'Vụ', 'Lãnh đạo', 'Giám đốc', 'BGĐ', 'P.', 'TTYT', 'BV', 'CDC', 'Chủ tịch', 'Người đứng đầu', 'Thủ trưởng',
+];
+const HEAD = new RegExp(`^(?:${HEADS.map((h) => h.replace('.', '\\.')).join('|')})(?=[\\s.:]|$)`, 'iu');
+
+/** Punctuation and list marks around a part; "Phòng:" keeps nothing but the name. */
+function tidy(part: string): string {
+  return part.replace(/^[\s\-–+•;,.:]+|[\s;,.:]+$/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Bodies named in a cell, in order; "X phối hợp (với) Y" gives X here and Y in `also`. */
+export function splitUnits(cell: string | null | undefined): { names: string[]; also: string[] } {
+  const text = (cell ?? '').replace(/\s+/g, ' ').trim();
+  if (!text) return { names: [], also: [] };
+  const joint = text.match(/^(.+?)\s+(?:chủ trì,?\s*)?phối hợp(?:\s+với)?\s+(.+)$/iu);
+  if (joint && !/^phối hợp/iu.test(text)) return { names: splitList(joint[1]), also: splitList(joint[2]) };
+  return { names: splitList(text), also: [] };
+}
+
+function splitList(text: string): string[] {
+  const out: string[] = [];
+  // Parentheses hold explanations ("(nếu có)", "(qua Văn phòng Sở)"), never separators.
+  let depth = 0;
+  let cur = '';
+  const push = () => { const t = tidy(cur); if (t && !/^(và|với)$/iu.test(t)) out.push(t); cur = ''; };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0) {
+      if (ch === ';' || ch === ',' || ch === '\n') { push(); continue; }
+      // A list dash: at the start, or " - " / " – " before a word a unit's name starts with.
+      if ((ch === '-' || ch === '–' || ch === '+') && /\s$|^$/.test(cur) && text[i + 1] === ' ' && (tidy(cur) === '' || HEAD.test(text.slice(i + 2)))) { push(); continue; }
+      // "… và các đơn vị liên quan" names a second body.
+      const rest = text.slice(i);
+      if (/^ và (?=các |Phòng |Văn phòng |Sở |Bệnh viện |Trung tâm )/u.test(rest)) { push(); i += 3; continue; }
+    }
+    cur += ch;
+  }
+  push();
+  return out;
+}

@@ -11,7 +11,7 @@ const api = (name: string, env: Record<string, string>, setup: string, exclude: 
 const projects = [
   { test: { name: 'core', include: ['core/**/*.test.ts'] } },
   api('api', { TEST_ENGINE: 'pglite' }, 'server/test/global-setup.ts'),
-  ...(process.env.TEST_DATABASE_URL ? [api('api-pg', { TEST_ENGINE: 'postgres' }, 'server/test/global-setup-pg.ts', ['server/cli.test.ts']) /* the CLI test is about the embedded data folder */] : []),
+  ...(process.env.TEST_DATABASE_URL ? [api('api-pg', { TEST_ENGINE: 'postgres' }, 'server/test/global-setup-pg.ts', ['server/cli.test.ts', 'server/modules/imports/read/**']) /* the CLI test is about the embedded data folder; the readers touch no database */] : []),
   { test: { name: 'e2e', include: ['e2e/**/*.test.ts'], expect: { poll: { timeout: 15_000, interval: 100 } }, globalSetup: ['e2e/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
 ];
 

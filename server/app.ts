@@ -18,6 +18,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthHooks } from './modules/auth/hooks.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
+import { planImportRoutes } from './modules/imports/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { notifyRoutes } from './modules/notify/routes.ts';
 import { planExcelRoutes } from './modules/plans/excel.routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp({ config, database, logger = false, onRoute }: Bu
   await app.register(planRoutes);
   await app.register(planExcelRoutes);
   await app.register(fileRoutes);
+  await app.register(planImportRoutes);
   await app.register(notifyRoutes);
 
   const webDist = WEB_DIST;

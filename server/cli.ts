@@ -18,6 +18,9 @@ Lệnh:
                  [--issued yyyy-mm-dd] [--json]
                  Cho biết kehoach hiểu một thời hạn viết trong kế hoạch thế nào, và các kỳ
                  thực hiện sinh ra từ đó; ví dụ: parse-deadline "Quý III, IV/2026" --json
+  import FILE [--json] [--year 2026]
+                 Đọc văn bản kế hoạch (.docx, .pdf, .txt) thành bản nháp: thông tin văn bản,
+                 nhiệm vụ, chỉ tiêu, chế độ báo cáo và các chỗ văn bản tự mâu thuẫn
   help           In hướng dẫn này
 
 Cấu hình qua biến môi trường (xem README): PORT, DATA_DIR, DATABASE_URL, SESSION_SECRET,
@@ -36,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
       return -1; // keeps running
     }
     case 'parse-deadline': return parseDeadlineCommand(argv.slice(1));
+    case 'import': return importCommand(argv.slice(1));
     case 'migrate': {
       const { loadConfig } = await import('./config.ts');
       const { openDatabase } = await import('./db/open.ts');
@@ -109,6 +113,46 @@ function parseDeadlineCommand(args: string[]): number {
   console.log(`Độ tin cậy: ${schedule.confidence}${schedule.confidence < 0.8 ? ' — cần người kiểm tra' : ''}\nCách hiểu:  ${schedule.explanation}`);
   console.log(occurrences.length ? `Các kỳ:\n${occurrences.map((o) => `  ${o.label.padEnd(24)} hạn ${formatViDate(o.due)}`).join('\n')}` : 'Các kỳ:     chưa có (chờ đặt hạn hoặc ghi nhận sự kiện)');
   return 0;
+}
+
+async function importCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, year: { type: 'string' } } });
+  const file = positionals[0];
+  if (!file) {
+    console.error('Thiếu tệp cần đọc. Ví dụ: npx kehoach import ke-hoach.docx --json');
+    return 2;
+  }
+  const { readFileSync, statSync } = await import('node:fs');
+  const { readDocument } = await import('./modules/imports/read/index.ts');
+  const { draftFromDocument, draftFromText, toCliJson } = await import('../core/import/draft.ts');
+  const { ImportError } = await import('../core/import/types.ts');
+  let buffer: Buffer;
+  try {
+    if (!statSync(file).isFile()) throw new Error('not a file');
+    buffer = readFileSync(file);
+  } catch {
+    console.error(`Không đọc được tệp “${file}”: tệp không tồn tại hoặc không có quyền đọc.`);
+    return 1;
+  }
+  const fallbackYear = values.year ? Number(values.year) : Number(todayInVietnam().slice(0, 4));
+  try {
+    const doc = await readDocument(buffer, file);
+    const { draft } = 'text' in doc ? draftFromText(doc.text, { fallbackYear }) : draftFromDocument(doc.blocks, { fallbackYear });
+    const out = toCliJson(draft);
+    if (values.json) console.log(JSON.stringify(out, null, 2));
+    else {
+      console.log(`${out.header.title || '(không rõ tên kế hoạch)'}\n${out.tasks.length} nhiệm vụ, ${out.targets.length} chỉ tiêu, ${out.reporting.length} chế độ báo cáo.`);
+      for (const f of out.findings) console.log(`! ${f.message} — ${f.where.join('; ')}`);
+      for (const w of draft.warnings) console.log(`! ${w}`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof ImportError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
 }
 
 main(process.argv.slice(2)).then(

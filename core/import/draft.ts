@@ -75,7 +75,7 @@ export function draftFromBlocks(blocks: Located<Block>[], opts: ImportOptions = 
     ...reportFindings(reporting), ...targetFindings(targets), ...taskFindings(tasks, period), ...referenceFindings(paras),
   ];
   return {
-    header, sections, tasks,
+    header, period: { start: period.start, end: period.end }, sections, tasks,
     targets: targets.map(({ where: _w, ...t }) => t),
     reporting: reporting.map(({ task: _t, ...r }) => r),
     findings, warnings,

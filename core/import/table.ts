@@ -154,7 +154,8 @@ function makeTask({ no, title, cells, get, section, line, numbered }: TaskInput)
 }
 
 /** Several paragraphs of a cell on one line: list items keep their order, separated by "; ". */
-const flat = (t: string) => t.split('\n').map((p) => p.replace(/^[-+•]\s*/, '').trim()).filter(Boolean).join('; ').replace(/;\s*;/g, ';');
+const flat = (t: string) => t.split('\n').map((p) => p.replace(/^[-+•]\s*/, '').trim()).filter(Boolean).join('; ')
+  .replace(/;\s*;/g, ';').replace(/\(\s+/g, '(').replace(/\s+\)/g, ')');
 
 function appendTo(task: DraftTask, cells: string[], roles: Role[]) {
   const add = (a: string, b: string) => (a && b ? `${a} ${b}` : a || b);

@@ -102,6 +102,8 @@ export interface Finding {
 
 export interface Draft {
   header: DraftHeader;
+  /** The plan's period as the document states it (its year, or "giai đoạn 2025 - 2030"), yyyy-mm-dd. */
+  period: { start: string; end: string };
   sections: DraftSection[];
   tasks: DraftTask[];
   targets: DraftTarget[];

@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './plans.ts';
 export * from './notify.ts';
+export * from './imports.ts';

@@ -39,6 +39,8 @@ export const plans = pgTable('plans', {
   /** Days after an event ("Sau khi Kế hoạch được ban hành") that a task falls due. */
   eventDays: integer('event_days').notNull().default(30),
   searchText: text('search_text').notNull(),
+  /** The signed document the plan was imported from, kept as evidence. */
+  sourceFileId: uuid('source_file_id').references((): AnyPgColumn => files.id),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

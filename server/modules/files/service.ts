@@ -24,6 +24,8 @@ const TYPES: Record<string, { mime: string; magic: number[][] }> = {
   png: { mime: 'image/png', magic: [[0x89, 0x50, 0x4e, 0x47]] },
   jpg: { mime: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]] },
   jpeg: { mime: 'image/jpeg', magic: [[0xff, 0xd8, 0xff]] },
+  // Plain text (plan documents saved as text, OCR output) has no signature to check.
+  txt: { mime: 'text/plain; charset=utf-8', magic: [[]] },
 };
 export const ACCEPTED_EXTENSIONS = Object.keys(TYPES);
 

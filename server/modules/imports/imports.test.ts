@@ -1,0 +1,124 @@
+// Plan import over HTTP: a Word plan becomes a reviewed draft, confirming creates the plan whole,
+// bad files get a Vietnamese message naming the problem, and nothing is half-written.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, testApp, unitId, type Client, type TestContext } from '../../test/harness.ts';
+
+let t: TestContext;
+let vp: Client;
+let owner: string;
+const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/import/${name}`, import.meta.url));
+
+beforeAll(async () => {
+  t = await testApp();
+  vp = await signIn(t.app, 'dt.vanphong');
+  owner = await unitId(vp, 'Văn phòng Sở');
+});
+afterAll(async () => { await t.close(); });
+
+const planCount = async () => (await vp.get('/api/plans')).body.items.length as number;
+const put = (id: string, body: unknown) => vp.request('PUT', `/api/plan-imports/${id}`, body);
+
+describe('importing seed 003 as Word', () => {
+  let imported: any;
+
+  it('reads the draft: header, 24 tasks in 7 sections, units matched, source text kept', async () => {
+    const res = await vp.upload('/api/plan-imports', [{ name: 'Kế hoạch 57 năm 2026.docx', content: fixture('seed-003.docx') }]);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    imported = res.body;
+    expect(imported.fileName).toBe('Kế hoạch 57 năm 2026.docx');
+    expect(imported.draft.header).toMatchObject({ number: '/KH-SYT', place: 'Đồng Tháp', dateText: 'ngày tháng 3 năm 2026', signer: 'Nguyễn Văn Dương', year: 2026 });
+    expect(imported.draft.tasks).toHaveLength(24);
+    expect(imported.draft.sections.map((s: { code: string }) => s.code)).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']);
+    expect(imported.sourceText).toContain('DANH MỤC CÁC NHIỆM VỤ NĂM 2026');
+    const unit = (name: string) => imported.units.find((u: { name: string }) => u.name === name);
+    expect(unit('Văn phòng Sở')).toMatchObject({ kind: 'unit', unitIds: [owner], confidence: 1 });
+    expect(unit('Bệnh viện Quân dân y')).toMatchObject({ kind: 'unit', confidence: 1 });
+    expect(unit('Các phòng chuyên môn')).toMatchObject({ kind: 'group' });
+    expect((await vp.get('/api/plan-imports')).body.items.map((i: { id: string }) => i.id)).toContain(imported.id);
+  });
+
+  it('saves edits, refusing an empty task with the field named', async () => {
+    const draft = structuredClone(imported.draft);
+    draft.tasks[0].title = '';
+    const bad = await put(imported.id, { draft, unitMap: {} });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details['draft.tasks.0.title']).toMatch(/Nhiệm vụ thứ 1 \(STT 01\) chưa có nội dung/);
+    draft.tasks[0].title = 'Xây dựng chương trình học tập số năm 2026';
+    draft.tasks[4].deadlineText = 'Quý II/2026';
+    const ok = await put(imported.id, { draft, unitMap: { 'Chi cục An toàn thực phẩm': { kind: 'external' } } });
+    expect(ok.status).toBe(200);
+    imported = ok.body;
+    expect(imported.draft.tasks[0].title).toBe('Xây dựng chương trình học tập số năm 2026');
+    expect(imported.units.find((u: { name: string }) => u.name === 'Chi cục An toàn thực phẩm').choice).toEqual({ kind: 'external' });
+  });
+
+  it('creates nothing when one unit choice is wrong', async () => {
+    const before = await planCount();
+    const res = await vp.post(`/api/plan-imports/${imported.id}/confirm`, {
+      draft: imported.draft, unitMap: { 'Văn phòng Sở': { kind: 'unit', unitIds: ['00000000-0000-4000-8000-000000000000'] } },
+      plan: { ownerUnitId: owner, periodStart: '2026-01-01', periodEnd: '2026-12-31' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/Văn phòng Sở/);
+    expect(await planCount()).toBe(before);
+  });
+
+  it('confirms: the plan with its sections, tasks, schedules, targets, reporting duties and source file, in one go', async () => {
+    const res = await vp.post(`/api/plan-imports/${imported.id}/confirm`, {
+      draft: imported.draft, unitMap: imported.unitMap, plan: { ownerUnitId: owner, periodStart: '2026-01-01', periodEnd: '2026-12-31' },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const plan = (await vp.get(`/api/plans/${res.body.planId}`)).body;
+    expect(plan.title).toMatch(/^Thực hiện Nghị quyết số 57-NQ\/TW/);
+    expect(plan.replacesReference).toMatch(/^Kế hoạch số 752\/KH-SYT/);
+    expect(plan.sections).toHaveLength(7);
+    expect(plan.tasks).toHaveLength(24);
+    const first = plan.tasks[0];
+    expect(first.content).toBe('Xây dựng chương trình học tập số năm 2026');
+    expect(first.leads.map((u: { name: string }) => u.name)).toEqual(['Văn phòng Sở']);
+    expect(plan.tasks[4].schedule).toMatchObject({ kind: 'quarter', value: '2026-Q2' });
+    // The food-safety branch was marked as an outside body: named in the text, linked to no unit.
+    const t13 = plan.tasks.find((x: { number: string }) => x.number === '13');
+    expect(t13.coordinatorText).toBe('Các phòng chuyên môn; Chi cục An toàn thực phẩm');
+    expect(t13.coordinators.map((u: { name: string }) => u.name).join()).not.toMatch(/Chi cục/);
+    const again = await vp.post(`/api/plan-imports/${imported.id}/confirm`, {
+      draft: imported.draft, unitMap: {}, plan: { ownerUnitId: owner, periodStart: '2026-01-01', periodEnd: '2026-12-31' },
+    });
+    expect(again.status).toBe(409);
+  });
+});
+
+describe('seed 004 as PDF', () => {
+  it('lists the four contradictions of the document', async () => {
+    const res = await vp.upload('/api/plan-imports', [{ name: 'cchc-2026.pdf', content: fixture('seed-004.pdf') }]);
+    expect(res.status).toBe(201);
+    expect(res.body.draft.tasks).toHaveLength(33);
+    expect(res.body.draft.findings.map((f: { code: string }) => f.code).sort()).toEqual(['conflicting_report_due', 'conflicting_target', 'swapped_columns']);
+    expect(res.body.draft.findings.find((f: { code: string }) => f.code === 'swapped_columns').where).toHaveLength(2);
+    expect((await vp.del(`/api/plan-imports/${res.body.id}`)).status).toBe(200);
+    expect((await vp.get(`/api/plan-imports/${res.body.id}`)).status).toBe(404);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['rong.docx', Buffer.alloc(0), /rỗng/],
+    ['rac.docx', Buffer.from('đây không phải tệp Word'.repeat(50)), /không phải là tài liệu Word/],
+    ['cu.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /\.docx/],
+    ['chuong-trinh.exe', Buffer.from('MZ\x90\x00'), /\.exe.*\.docx/],
+    ['ban-quet.pdf', fixture('scanned.pdf'), /bản quét/],
+    ['mat-khau.pdf', fixture('encrypted.pdf'), /mật khẩu/],
+  ])('%s: a Vietnamese message on the file field, nothing stored', async (name, content, message) => {
+    const before = (await vp.get('/api/plan-imports')).body.items.length;
+    const res = await vp.upload('/api/plan-imports', [{ name, content }]);
+    expect(res.status).toBe(400);
+    expect(res.body.details.file).toMatch(message);
+    expect((await vp.get('/api/plan-imports')).body.items.length).toBe(before);
+  });
+
+  it('refuses readers without the right to manage plans', async () => {
+    const inspector = await signIn(t.app, 'dt.thanhtra');
+    expect((await inspector.upload('/api/plan-imports', [{ name: 'a.txt', content: fixture('seed-003.txt') }])).status).toBe(403);
+  });
+});

@@ -99,6 +99,7 @@ function clausesOfReport(text: string): string[] {
 /** Appendix rows that are reporting duties: a report due on dates ("Trước ngày 10/6 và 10/12 hằng năm"),
  * a monthly report named in the product ("Báo cáo hằng tháng"), or "Báo cáo đột xuất". */
 function taskReporting(t: DraftTask, ctx: PlanContext): (DraftReporting & { task: DraftTask })[] {
+  if (!/b[áa]o c[áa]o/iu.test(`${t.title} ${t.product ?? ''}`)) return [];
   const text = `${t.title} — ${t.deadlineText}`;
   const base = { who: t.lead.join(', ') || null, line: t.line, task: t };
   const titleKey = searchKey(t.title);

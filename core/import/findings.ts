@@ -32,19 +32,21 @@ export function reportFindings(reporting: (DraftReporting & { task?: DraftTask }
 }
 
 const words = (t: string) => new Set(searchKey(t).split(' ').filter((w) => w.length > 1 && !/^\d+$/.test(w)));
-function similarity(a: string, b: string): number {
-  const x = words(a); const y = words(b);
+function similarity(x: Set<string>, y: Set<string>): number {
   let common = 0;
   for (const w of x) if (y.has(w)) common++;
   return common / Math.max(1, Math.min(x.size, y.size) + Math.abs(x.size - y.size) / 2);
 }
-const sameSubject = (a: string, b: string) => similarity(a, b) >= 0.8;
+const sameSubject = (a: string, b: string) => similarity(words(a), words(b)) >= 0.8;
+const PERCENT_WORDS = /\d+(?:[.,]\d+)?\s?%/g;
 
 export function targetFindings(targets: (DraftTarget & { where: string })[]): Finding[] {
   const out: Finding[] = [];
-  targets.forEach((a, i) => targets.slice(i + 1).forEach((b) => {
+  // Word sets once per target: a long appendix has hundreds of targets and every pair is compared.
+  const sets = targets.map((t) => words(t.text.replace(PERCENT_WORDS, '')));
+  targets.forEach((a, i) => targets.slice(i + 1).forEach((b, k) => {
     if (a.value === b.value && a.comparator === b.comparator) return;
-    if (!sameSubject(a.text.replace(/\d+(?:[.,]\d+)?\s?%/g, ''), b.text.replace(/\d+(?:[.,]\d+)?\s?%/g, ''))) return;
+    if (similarity(sets[i], sets[i + 1 + k]) < 0.8) return;
     out.push({
       code: 'conflicting_target',
       message: `Cùng một chỉ tiêu "${a.subject}" có hai mức khác nhau: ${a.comparator === '>=' ? 'tối thiểu ' : ''}${a.value}${a.unit} và ${b.comparator === '>=' ? 'tối thiểu ' : ''}${b.value}${b.unit}.`,

@@ -71,7 +71,8 @@ function isHeaderLike(cells: string[], header: string[]): boolean {
   const filled = cells.filter((c) => c && c !== '\u0000');
   if (filled.length >= 2 && filled.every((c) => /^\(?\d{1,2}\)?$/.test(c))) return true;
   let same = 0;
-  cells.forEach((c, i) => { if (c && searchKey(c) === searchKey(header[i] ?? '')) same++; });
+  // Lengths first: search keys of long task texts are the costly part of reading a big appendix.
+  cells.forEach((c, i) => { if (c && Math.abs(c.length - (header[i] ?? '').length) < 12 && searchKey(c) === searchKey(header[i] ?? '')) same++; });
   return same >= 2;
 }
 

@@ -24,7 +24,13 @@ export interface Section { id: string; code: string; title: string; sortOrder: n
 export interface PlanDetail extends Plan {
   counts: Counts; sections: Section[]; tasks: Task[]; parentPlan: PlanRef | null; replacesPlan: PlanRef | null;
   replacedBy: PlanRef[]; childPlans: (PlanRef & { counts: Counts })[];
+  targets: PlanTarget[]; reportingDuties: ReportingDuty[]; sourceFile: { id: string; name: string } | null;
 }
+
+/** A quantitative target read from the plan's text ("Tối thiểu 40% …"). */
+export interface PlanTarget { id?: string; text: string; value: number; unit: string; comparator: string; subject: string }
+/** A reporting duty read from the plan's text: how often, due on which days ("MM-DD"). */
+export interface ReportingDuty { id?: string; text: string; frequency: string; due: string[]; who: string | null }
 
 export interface Occurrence {
   id: string; periodKey: string; label: string; periodStart: string; periodEnd: string; dueOn: string | null;

@@ -5,7 +5,7 @@ import { emptyCounts, onTimeRate, PLAN_STATUS_LABELS, rollupStatus, type PlanSta
 import type { Cadence } from '../../../core/schedule/types.ts';
 import { cleanText, compareVi, matchesSearch, searchKey } from '../../../core/text/vietnamese.ts';
 import type { Tx } from '../../db/client.ts';
-import { occurrences, planSections, plans, progressUpdates, tasks } from '../../db/schema/index.ts';
+import { files, occurrences, planReportingDuties, planSections, planTargets, plans, progressUpdates, tasks } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
 import type { CurrentUser, Mutation } from '../../http/request.ts';
 import { allUnits, unitOr404, type UnitRow } from '../org/queries.ts';
@@ -82,6 +82,9 @@ export async function getPlan(tx: Tx, user: CurrentUser, id: string, today: stri
   const related = await tx.select().from(plans).where(sql`${plans.id} IN (${plan.parentPlanId ?? null}, ${plan.replacesPlanId ?? null}) OR ${plans.parentPlanId} = ${id} OR ${plans.replacesPlanId} = ${id}`);
   const childCounts = await countsBy(tx, 'plan_id', today, sql`p.parent_plan_id = ${id}`);
   const ref = (p: PlanRow | undefined) => p && { id: p.id, number: p.number, title: p.title, status: p.status, owner: unitRef(units.get(p.ownerUnitId)) };
+  const targets = await tx.select().from(planTargets).where(eq(planTargets.planId, id)).orderBy(asc(planTargets.sortOrder));
+  const duties = await tx.select().from(planReportingDuties).where(eq(planReportingDuties.planId, id)).orderBy(asc(planReportingDuties.sortOrder));
+  const [source] = plan.sourceFileId ? await tx.select({ id: files.id, name: files.name }).from(files).where(eq(files.id, plan.sourceFileId)) : [];
   return {
     ...presentPlan(plan, units, user),
     counts: counts.get(id) ?? emptyCounts(),
@@ -91,6 +94,10 @@ export async function getPlan(tx: Tx, user: CurrentUser, id: string, today: stri
     replacesPlan: ref(related.find((p) => p.id === plan.replacesPlanId)) ?? null,
     replacedBy: related.filter((p) => p.replacesPlanId === id).map(ref),
     childPlans: related.filter((p) => p.parentPlanId === id).map((p) => ({ ...ref(p)!, counts: childCounts.get(p.id) ?? emptyCounts() })),
+    // Kept from the imported document until the targets and reports capabilities take them over.
+    targets: targets.map((t) => ({ id: t.id, text: t.text, value: t.value, unit: t.unit, comparator: t.comparator, subject: t.subject })),
+    reportingDuties: duties.map((r) => ({ id: r.id, text: r.text, frequency: r.frequency, due: r.due, who: r.who })),
+    sourceFile: source ?? null,
   };
 }
 

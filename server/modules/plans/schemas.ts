@@ -64,6 +64,9 @@ export const PlanDetail = Type.Intersect([Plan, Type.Object({
   tasks: Type.Array(Task),
   parentPlan: Type.Union([PlanRef, Type.Null()]), replacesPlan: Type.Union([PlanRef, Type.Null()]), replacedBy: Type.Array(PlanRef),
   childPlans: Type.Array(Type.Intersect([PlanRef, Type.Object({ counts: Counts })])),
+  targets: Type.Array(Type.Object({ id: Type.String(), text: Type.String(), value: Type.Number(), unit: Type.String(), comparator: Type.String(), subject: Type.String() })),
+  reportingDuties: Type.Array(Type.Object({ id: Type.String(), text: Type.String(), frequency: Type.String(), due: Type.Array(Type.String()), who: Type.String() })),
+  sourceFile: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
 })]);
 
 export const SectionFields = Type.Object({

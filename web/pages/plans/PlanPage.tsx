@@ -14,6 +14,7 @@ import ImportTasksModal from './ImportTasksModal.tsx';
 import AppendixTable from './AppendixTable.tsx';
 import PlanFormModal from './PlanFormModal.tsx';
 import { planNumber, PLAN_STATUS_COLORS } from './PlansPage.tsx';
+import { ReportingTable, TargetsTable } from './PlanMeasures.tsx';
 import PlanTimeline from './PlanTimeline.tsx';
 import SectionFormModal from './SectionFormModal.tsx';
 import TaskFormModal from './TaskFormModal.tsx';
@@ -111,6 +112,7 @@ export default function PlanPage() {
         },
         plan.replacedBy.length > 0 && { key: 'replacedBy', label: 'Được thay thế bởi', children: plan.replacedBy.map((p) => <div key={p.id}><Link to={`/ke-hoach/${p.id}`}>{p.title}</Link></div>) },
         plan.legalBases.length > 0 && { key: 'bases', label: 'Căn cứ', children: plan.legalBases.map((b, i) => <div key={i}>{b}</div>) },
+        plan.sourceFile && { key: 'source', label: 'Văn bản gốc', children: <a href={`/api/files/${plan.sourceFile.id}`} download>{plan.sourceFile.name}</a> },
         plan.childPlans.length > 0 && {
           key: 'children', label: 'Kế hoạch chi tiết của đơn vị',
           children: plan.childPlans.map((c) => <div key={c.id}><Link to={`/ke-hoach/${c.id}`}>{c.owner?.name}: {c.title}</Link></div>),
@@ -136,6 +138,16 @@ export default function PlanPage() {
           { key: 'tien-do', label: 'Tiến độ theo thời gian', children: occurrences ? <PlanTimeline plan={plan} occurrences={occurrences} /> : <Skeleton active /> },
           { key: 'lich', label: 'Lịch hạn hoàn thành', children: occurrences ? <DueCalendar occurrences={occurrences} /> : <Skeleton active /> },
           { key: 'don-vi', label: 'Theo đơn vị', children: byUnit ? <UnitCountsTable rows={byUnit} /> : <Skeleton active /> },
+          {
+            key: 'chi-tieu', label: `Chỉ tiêu, báo cáo (${plan.targets.length + plan.reportingDuties.length})`, children: (
+              <>
+                <Typography.Title level={5}>Chỉ tiêu</Typography.Title>
+                <TargetsTable targets={plan.targets} />
+                <Typography.Title level={5} style={{ marginTop: 16 }}>Chế độ báo cáo</Typography.Title>
+                <ReportingTable duties={plan.reportingDuties} />
+              </>
+            ),
+          },
         ]}
       />
       <PlanFormModal open={modal === 'plan'} editing={plan} onClose={() => setModal(null)} onSaved={() => { setModal(null); message.success('Đã lưu thông tin kế hoạch.'); refresh(); }} />

@@ -78,6 +78,10 @@ describe('importing seed 003 as Word', () => {
     expect(first.content).toBe('Xây dựng chương trình học tập số năm 2026');
     expect(first.leads.map((u: { name: string }) => u.name)).toEqual(['Văn phòng Sở']);
     expect(plan.tasks[4].schedule).toMatchObject({ kind: 'quarter', value: '2026-Q2' });
+    expect(plan.targets).toHaveLength(18);
+    expect(plan.targets[0]).toMatchObject({ value: 100, unit: '%', comparator: '>=' });
+    expect(plan.reportingDuties.map((r: { frequency: string; due: string[] }) => `${r.frequency} ${r.due}`)).toContain('semiannual 05-25,11-10');
+    expect(plan.sourceFile.name).toBe('Kế hoạch 57 năm 2026.docx');
     // The food-safety branch was marked as an outside body: named in the text, linked to no unit.
     const t13 = plan.tasks.find((x: { number: string }) => x.number === '13');
     expect(t13.coordinatorText).toBe('Các phòng chuyên môn; Chi cục An toàn thực phẩm');

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, testApp, unitId, type Client, type TestContext } from '../../test/harness.ts';
+import { parseFile } from './service.ts';
 
 let t: TestContext;
 let vp: Client;
@@ -124,5 +125,22 @@ describe('bad input', () => {
   it('refuses readers without the right to manage plans', async () => {
     const inspector = await signIn(t.app, 'dt.thanhtra');
     expect((await inspector.upload('/api/plan-imports', [{ name: 'a.txt', content: fixture('seed-003.txt') }])).status).toBe(403);
+  });
+});
+
+describe('the reading thread', () => {
+  it('gives up on a file that overruns its time limit, and the next file is read by a fresh thread', async () => {
+    await expect(parseFile(fixture('seed-003.pdf'), 'cham.pdf', 2026, 1)).rejects.toMatchObject({ details: { file: expect.stringMatching(/đọc không kịp/) } });
+    const parsed = await parseFile(fixture('seed-004.txt'), 'cchc.txt', 2026);
+    expect(parsed.draft.tasks).toHaveLength(33);
+  });
+
+  it('keeps answering other requests while a document is being read', async () => {
+    const reading = vp.upload('/api/plan-imports', [{ name: 'b.pdf', content: fixture('seed-003.pdf') }]);
+    const started = performance.now();
+    const other = await vp.get('/api/auth/me');
+    expect(other.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect((await reading).status).toBe(201);
   });
 });

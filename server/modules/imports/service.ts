@@ -2,7 +2,6 @@
 // confirming creates the plan, its sections, tasks, targets and reporting duties in one transaction.
 import { Readable } from 'node:stream';
 import { and, desc, eq } from 'drizzle-orm';
-import { draftFromDocument, draftFromText } from '../../../core/import/draft.ts';
 import { matchDraftUnits, type UnitMatch } from '../../../core/import/match.ts';
 import { ImportError, type Draft } from '../../../core/import/types.ts';
 import { can } from '../../../core/auth/policy.ts';
@@ -11,26 +10,19 @@ import { planImports, planReportingDuties, planTargets, plans, type PlanImportRo
 import { AppError, errors } from '../../http/errors.ts';
 import type { Mutation } from '../../http/request.ts';
 import { storeUpload } from '../files/service.ts';
+import { readInWorker, type ParsedFile } from './reader.ts';
 import { allUnits } from '../org/queries.ts';
 import { createUnit } from '../org/units.service.ts';
 import { createPlan } from '../plans/plans.service.ts';
 import { createSection, createTask } from '../plans/tasks.service.ts';
-import { readDocument } from './read/index.ts';
 
 /** Reading a document may take this long before the person is told to try a simpler file. */
 const PARSE_TIMEOUT_MS = 20_000;
 
-export interface ParsedFile { draft: Draft; sourceText: string }
-
 /** The file read into a draft; an unreadable file is a Vietnamese error on the `file` field. */
-export async function parseFile(buffer: Buffer, fileName: string, fallbackYear: number): Promise<ParsedFile> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ImportError('Văn bản quá phức tạp, đọc không kịp trong thời gian cho phép. Hãy thử lưu lại thành .docx hoặc .txt rồi nhập lại.', 'timeout')), PARSE_TIMEOUT_MS);
-  });
+export async function parseFile(buffer: Buffer, fileName: string, fallbackYear: number, timeoutMs = PARSE_TIMEOUT_MS): Promise<ParsedFile> {
   try {
-    const doc = await Promise.race([readDocument(buffer, fileName), timeout]);
-    const parsed = 'text' in doc ? draftFromText(doc.text, { fallbackYear }) : draftFromDocument(doc.blocks, { fallbackYear });
+    const parsed = await readInWorker(buffer, fileName, fallbackYear, timeoutMs);
     if (!parsed.sourceText.trim()) throw new ImportError(`Tệp “${fileName}” không có chữ nào để đọc.`, 'no_content');
     return parsed;
   } catch (e) {
@@ -39,8 +31,6 @@ export async function parseFile(buffer: Buffer, fileName: string, fallbackYear: 
       throw errors.field('file', e.message);
     }
     throw e;
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -68,5 +68,43 @@ describe('npx kehoach parse-deadline', () => {
   it('dates a task after the plan is issued when --issued is given', () => {
     const res = run('Sau khi Kế hoạch được ban hành', '--year', '2026', '--issued', '2026-06-15', '--json');
     expect(JSON.parse(res.stdout)).toMatchObject({ kind: 'event', value: null, event: { kind: 'plan_issued' }, occurrences: [{ due: '2026-07-15' }] });
+  });
+});
+
+describe('npx kehoach import', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, ['bin/kehoach.mjs', 'import', ...args], { encoding: 'utf8' });
+  const expected = (seed: string) => JSON.parse(readFileSync(`fixtures/import/expected/seed-${seed}.json`, 'utf8'));
+
+  it.each([
+    ['000', 'txt'], ['000', 'docx'], ['000', 'pdf'], ['003', 'txt'], ['003', 'docx'], ['003', 'pdf'], ['004', 'txt'], ['004', 'docx'], ['004', 'pdf'],
+  ])('prints the draft of seed %s (.%s) as JSON in the documented shape', (seed, ext) => {
+    const res = run(`fixtures/import/seed-${seed}.${ext}`, '--json');
+    expect(res.status, res.stderr).toBe(0);
+    const out = JSON.parse(res.stdout);
+    const want = expected(seed);
+    expect(Object.keys(out)).toEqual(['header', 'tasks', 'targets', 'reporting', 'findings']);
+    expect(Object.keys(out.header)).toEqual(['issuer', 'number', 'date', 'title', 'signer', 'legal_bases', 'replaces']);
+    expect(out.header.title).toBe(want.header.title);
+    expect(out.tasks.map((t: { section: string; no: string; title: string }) => `${t.section}.${t.no} ${t.title}`))
+      .toEqual(want.tasks.map((t: { section: string; no: string; title: string }) => `${t.section}.${t.no} ${t.title}`));
+    for (const t of out.tasks) expect(Object.keys(t.deadline)).toEqual(['kind', 'value']);
+    expect(out.findings.map((f: { code: string }) => f.code).sort()).toEqual(want.findings.map((f: { code: string }) => f.code).sort());
+  });
+
+  it('reads the OCR seed 001 without a table', () => {
+    const out = JSON.parse(run('fixtures/import/seed-001.txt', '--json').stdout);
+    expect(out.header).toMatchObject({ number: '3764/KH-SYT', date: '2025-07-23' });
+    expect(out.reporting).toContainEqual(expect.objectContaining({ frequency: 'annual', due: ['11-30'] }));
+  });
+
+  it('exits non-zero with a Vietnamese message when the file cannot be read', () => {
+    const scanned = run('fixtures/import/scanned.pdf', '--json');
+    expect(scanned.status).toBe(1);
+    expect(scanned.stdout).toBe('');
+    expect(scanned.stderr).toMatch(/bản quét/);
+    const missing = run('fixtures/import/khong-co.docx');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/không tồn tại/);
+    expect(run().status).toBe(2);
   });
 });

@@ -122,6 +122,12 @@ describe('bad input', () => {
     expect((await vp.get('/api/plan-imports')).body.items.length).toBe(before);
   });
 
+  it('refuses a file over the upload limit with the limit named', async () => {
+    const res = await vp.upload('/api/plan-imports', [{ name: 'lon.docx', content: Buffer.alloc(21 * 1024 * 1024, 1) }]);
+    expect(res.status).toBe(413);
+    expect(res.body.message).toMatch(/vượt quá 20 MB/);
+  });
+
   it('refuses readers without the right to manage plans', async () => {
     const inspector = await signIn(t.app, 'dt.thanhtra');
     expect((await inspector.upload('/api/plan-imports', [{ name: 'a.txt', content: fixture('seed-003.txt') }])).status).toBe(403);

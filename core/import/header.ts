@@ -114,10 +114,11 @@ function readClosing(paras: Para[], h: DraftHeader) {
   // The capacity nearest the end ("KT. GIÁM ĐỐC" then "PHÓ GIÁM ĐỐC"), then the first name after it.
   const from = Math.max(0, at >= 0 ? at - 8 : paras.length - 30);
   for (let j = paras.length - 1; j >= from; j--) {
-    const lines = paras[j].text.split('\n');
-    if (!lines.some((l) => SIGN.test(key(l)))) continue;
+    if (!paras[j].text.split('\n').some((l) => SIGN.test(key(l)))) continue;
+    // "KT. GIÁM ĐỐC" above "PHÓ GIÁM ĐỐC": start from the first capacity line of the block.
+    while (j > from && SIGN.test(key(paras[j - 1].text))) j--;
     const capacity: string[] = [];
-    for (const l of lines) if (SIGN.test(key(l))) capacity.push(l.trim());
+    for (const l of paras[j].text.split('\n')) if (SIGN.test(key(l))) capacity.push(l.trim());
     for (let n = j + 1; n < paras.length && capacity.length < 3 && SIGN.test(key(paras[n].text)); n++) capacity.push(paras[n].text.trim());
     h.signerTitle = capacity.join(' / ');
     for (let n = j; n < paras.length && !h.signer; n++) {

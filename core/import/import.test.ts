@@ -81,6 +81,32 @@ describe('variants of the genre', () => {
     ]);
   });
 
+  it('reads a header block, a two-row column header ("Đơn vị thực hiện" over "Chủ trì | Phối hợp"), lettered sections and sub-tasks', () => {
+    const text = [
+      'UBND TỈNH NGHỆ AN', 'SỞ Y TẾ', 'Số: 1234/KH-SYT', '', 'Nghệ An, ngày 05 tháng 02 năm 2027', '', 'KẾ HOẠCH', 'Phòng, chống dịch bệnh truyền nhiễm năm 2027', '',
+      'Căn cứ Quyết định số 99/QĐ-BYT ngày 01/01/2027 của Bộ Y tế;', '', 'I. MỤC TIÊU', '',
+      '- Tỷ lệ tiêm chủng đầy đủ cho trẻ dưới 1 tuổi đạt trên 95%.', '- Tỷ lệ mắc sốt xuất huyết giảm 10% so với năm 2026.', '- Tỷ lệ tử vong do sốt xuất huyết dưới 0,09%.', '',
+      'PHỤ LỤC', 'TT\tNội dung hoạt động\tĐơn vị thực hiện\t\tThời gian thực hiện\tKết quả dự kiến', '\t\tChủ trì\tPhối hợp\t\t',
+      'A\tGIÁM SÁT\t\t\t\t', '1\tGiám sát trọng điểm sốt xuất huyết\tCDC\tTTYT các huyện\tHằng tháng\tBáo cáo giám sát',
+      '1.1\tLấy mẫu huyết thanh\tCDC\t\tQuý I, II/2027\tMẫu xét nghiệm', '2\tGiao ban dịch\tPhòng NVY\tCDC; BVĐK tỉnh\tThứ Hai hằng tuần\tBiên bản',
+      'B\tTRUYỀN THÔNG\t\t\t\t', '1\tTruyền thông phòng chống dịch\tTrung tâm Truyền thông GDSK\tĐài PT-TH tỉnh\tTháng 4-10/2027\tTin bài', '',
+      'Nơi nhận:', '- Như trên;', '- Lưu: VT.', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', '', 'Nguyễn Văn An',
+    ].join('\n');
+    const { draft } = draftFromText(text);
+    expect(draft.header).toMatchObject({
+      parentBody: 'UBND TỈNH NGHỆ AN', issuer: 'SỞ Y TẾ', number: '1234/KH-SYT', place: 'Nghệ An', date: '2027-02-05', year: 2027,
+      signer: 'Nguyễn Văn An', signerTitle: 'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC', recipients: ['Như trên', 'Lưu: VT'],
+    });
+    expect(draft.tasks.map((t) => [t.section, t.no, t.lead, t.coordinators, t.deadlineText])).toEqual([
+      ['A', '1', ['CDC'], ['TTYT các huyện'], 'Hằng tháng'],
+      ['A', '1.1', ['CDC'], [], 'Quý I, II/2027'],
+      ['A', '2', ['Phòng NVY'], ['CDC', 'BVĐK tỉnh'], 'Thứ Hai hằng tuần'],
+      ['B', '1', ['Trung tâm Truyền thông GDSK'], ['Đài PT-TH tỉnh'], 'Tháng 4-10/2027'],
+    ]);
+    expect(draft.targets.map((t) => [t.comparator, t.value])).toEqual([['>=', 95], ['>=', 10], ['<=', 0.09]]);
+    expect(draft.findings).toEqual([]);
+  });
+
   it('reads tasks from prose when there is no table', () => {
     const text = [
       'KẾ HOẠCH', 'Tiêm chủng mở rộng năm 2026', '',

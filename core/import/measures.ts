@@ -24,8 +24,6 @@ export function targetsIn(clause: string, line: number): DraftTarget[] {
     if (!(value > 0 && value <= 100)) continue;
     const before = clause.slice(0, m.index);
     const after = clause.slice(m.index! + m[0].length);
-    // A percentage in a citation or a comparison with the past is not a target.
-    if (/(giảm|tăng)\s+(?:thêm\s+)?$/iu.test(before) && /so với/iu.test(after)) continue;
     const comparator: Comparator = AT_MOST.test(before) ? '<=' : /^\s*trở lên/iu.test(after) || AT_LEAST.test(before) ? '>=' : /(?:^|\s)(đúng|chính xác)\s*$/iu.test(before) ? '=' : '>=';
     out.push({ text: clause, value, unit: '%', comparator, subject: subjectOf(before, after), line });
   }

@@ -53,6 +53,11 @@ export function reportingIn(text: string, line: number): DraftReporting[] {
   if (quarterDay) {
     frequency = 'quarterly';
     dates = [3, 6, 9, 12].map((m) => mmdd(m, Number(quarterDay[1])));
+  } else if (/h\S{1,2}ng thang|moi thang/.test(k) && /tr\w{0,3}c ngay (\d{1,2})\b(?! \d)/.test(k)) {
+    // "Báo cáo kết quả hằng tháng … trước ngày 05": the day of every month.
+    const day = Number(k.match(/tr\w{0,3}c ngay (\d{1,2})\b/)![1]);
+    frequency = 'monthly';
+    dates = Array.from({ length: 12 }, (_, i) => mmdd(i + 1, day));
   } else if (listed) {
     const nums = listed[1].split(/\s+/).filter((w) => /^\d+$/.test(w)).map(Number);
     for (let i = 0; i + 1 < nums.length; i += 2) if (nums[i] >= 1 && nums[i] <= 31 && nums[i + 1] >= 1 && nums[i + 1] <= 12) dates.push(mmdd(nums[i + 1], nums[i]));

@@ -65,26 +65,32 @@ export function proseTasks(paras: Para[]): { sections: DraftSection[]; tasks: Dr
       else block.product = value.replace(/[.;]$/, '');
       continue;
     }
+    if (!inOrganisation) continue;
+    // The closing ("Trên đây là Kế hoạch …", "Nơi nhận:", the signature) ends the duties.
+    if (/^(tr\S{0,2}n day \S{1,2}\b|n\S{0,2}i nh\S{0,2}n|kt |tm |giam doc|pho giam doc)/.test(searchKey(text))) { inOrganisation = false; unit = null; continue; }
     const numbered = text.match(NUMBERED);
-    if (inOrganisation && numbered) {
+    const body = numbered ? numbered[2] : text.replace(/^[-+•]\s*/, '');
+    // "1. Giao Văn phòng Sở chủ trì tổng hợp …", "Trung tâm Kiểm soát bệnh tật chủ trì, phối hợp với các đơn vị triển khai …".
+    const order = body.match(/^(?:Giao\s+)?(.{3,90}?)\s+(chủ trì|phối hợp|có trách nhiệm|căn cứ|theo chức năng|chịu trách nhiệm|thực hiện|tổ chức)(?=[\s,.;:]|$)(.*)$/u);
+    if (order && isUnitName(order[1]) && body.length > 40 && (numbered || !unit)) {
+      unit = null; block = null;
+      const t = task(section, numbered?.[1] ?? String(tasks.length + 1), body, order[1], p.line);
+      const also = order[3].match(/^,?\s*phối hợp(?:\s+với)?\s+(.+?)\s+(?:triển khai|thực hiện|tổ chức|tham mưu|hướng dẫn|xây dựng|kiểm tra)\b/u);
+      if (order[2] === 'chủ trì' && also) t.coordinators.push(...splitUnits(also[1]).names);
+      tasks.push(t);
+      continue;
+    }
+    if (numbered) {
+      // A unit's heading: its duties follow, as bullets or as plain paragraphs.
       block = null;
-      const body = numbered[2];
-      // "1. Giao Văn phòng Sở chủ trì tổng hợp …" or "2. Phòng Kế hoạch – Tài chính phối hợp Sở Tài chính …".
-      const order = body.match(/^(?:Giao\s+)?(.{3,90}?)\s+(chủ trì|phối hợp|có trách nhiệm|căn cứ|theo chức năng|chịu trách nhiệm|thực hiện|tổ chức)(?=[\s,.;:]|$)(.*)$/u);
-      if (order && isUnitName(order[1]) && body.length > 60) {
-        unit = null;
-        tasks.push(task(section, numbered[1], body, order[1], p.line));
-        continue;
-      }
-      // A unit's heading: its duties follow as bullets.
       const name = body.replace(/[:.]\s*$/, '').trim();
       unit = isUnitName(name) && name.split(/\s+/).length <= 16 ? { name, no: numbered[1] } : null;
       bullet = 0;
       continue;
     }
-    if (unit && /^[-+•]\s*/.test(text)) {
+    if (unit) {
       bullet++;
-      tasks.push(task(section, `${unit.no}.${bullet}`, text.replace(/^[-+•]\s*/, ''), unit.name, p.line));
+      tasks.push(task(section, `${unit.no}.${bullet}`, body, unit.name, p.line));
     }
   }
   return { sections: sections.filter((s) => tasks.some((t) => t.section === s.code)), tasks };

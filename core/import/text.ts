@@ -68,7 +68,7 @@ export function readText(text: string): Located<Block>[] {
     // A table split by page breaks continues across blank lines; any other text ends it.
     table = null;
     // Header lines never wrap: capitals ("KẾ HOẠCH"), "Số: …", and whatever follows the motto.
-    const headerish = /^[^\p{Ll}]+$/u.test(t) || /^S\S{1,2}\s*:/u.test(t) || (para && /h\S{1,2}nh ph\S{1,3}c\s*$/iu.test(para.text));
+    const headerish = (/^[^\p{Ll}]+$/u.test(t) && (t.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= 2) || /^S\S{1,2}\s*:/u.test(t) || (para && /h\S{1,2}nh ph\S{1,3}c\s*$/iu.test(para.text));
     const wrapped = para && !headerish && !OPENER.test(t) && !/[:;.!?]$/.test(para.text) && !/^[A-ZÀ-Ỹ\d\s,.\-–:()/]+$/u.test(para.text);
     if (para && wrapped) para.text += ` ${t}`;
     else { endPara(); para = { kind: 'para', text: t, line }; }

@@ -16,6 +16,8 @@ import PlanPage from './pages/plans/PlanPage.tsx';
 import PlansPage from './pages/plans/PlansPage.tsx';
 import TaskPage from './pages/plans/TaskPage.tsx';
 import UnitTasksPage from './pages/plans/UnitTasksPage.tsx';
+import ImportStartPage from './pages/imports/ImportStartPage.tsx';
+import ImportReviewPage from './pages/imports/ImportReviewPage.tsx';
 import { ForbiddenResult, NotFoundResult } from './components/Results.tsx';
 
 function Protected() {
@@ -65,6 +67,8 @@ function Protected() {
           <Route path="ke-hoach" element={<PlansPage />} />
           <Route path="ke-hoach/:id" element={<PlanPage />} />
           <Route path="nhiem-vu/:id" element={<TaskPage />} />
+          <Route path="nhap-ke-hoach" element={can('plan.manage') ? <ImportStartPage /> : <ForbiddenResult />} />
+          <Route path="nhap-ke-hoach/:id" element={can('plan.manage') ? <ImportReviewPage /> : <ForbiddenResult />} />
           <Route path="nhiem-vu-don-vi" element={<UnitTasksPage />} />
           <Route path="to-chuc" element={<OrgTreePage />} />
           <Route path="to-chuc/:id" element={<UnitPage />} />

@@ -70,15 +70,12 @@ export function taskFindings(tasks: DraftTask[], period: Period): Finding[] {
     const product = t.product ? parseDeadline(t.product, ctx) : null;
     // The deadline column holds no time while the product column reads as one: the columns look swapped.
     if (deadline.kind === 'unspecified' && product && product.kind !== 'unspecified' && product.confidence >= 0.6) {
-      // Neighbouring rows swapped the same way are one slip in the document: one finding naming each row.
-      const last = out[out.length - 1];
-      const where = place(t.line, `Phụ lục, ${taskRef(t)}`);
-      const said = `${taskRef(t)} (thời gian: "${t.deadlineText}"; sản phẩm: "${t.product}")`;
-      if (last?.code === 'swapped_columns' && last.lines[last.lines.length - 1] >= t.line - 3) {
-        last.where.push(where); last.lines.push(t.line); last.message = last.message.replace(/; hai cột/, `, ${said}; hai cột`);
-      } else {
-        out.push({ code: 'swapped_columns', message: `Cột "Thời gian" và cột "Sản phẩm" có vẻ bị đảo ở ${said}; hai cột cần được đổi lại.`, where: [where], lines: [t.line] });
-      }
+      // One finding per row: each row is fixed on its own, and the review lists them one by one.
+      out.push({
+        code: 'swapped_columns',
+        message: `${cap(taskRef(t))}: cột "Thời gian" ghi "${t.deadlineText}" còn cột "Sản phẩm" ghi "${t.product}"; hai cột có vẻ bị đảo.`,
+        where: [place(t.line, `Phụ lục, ${taskRef(t)}`)], lines: [t.line],
+      });
       t.doubts.deadline = 'Cột thời gian và cột sản phẩm có vẻ bị đảo.';
       t.doubts.product = 'Cột thời gian và cột sản phẩm có vẻ bị đảo.';
       continue;

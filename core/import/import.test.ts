@@ -45,7 +45,7 @@ describe('seed 004 findings', () => {
   it('names the places', () => {
     expect(findings.find((f) => f.code === 'conflicting_report_due')!.where.join(' ')).toMatch(/I\.2/);
     expect(findings.find((f) => f.code === 'conflicting_target')!.where.join(' ')).toMatch(/III\.10.*VII\.2/);
-    expect(findings.find((f) => f.code === 'swapped_columns')!.where.join(' ')).toMatch(/II\.4.*II\.5/);
+    expect(findings.filter((f) => f.code === 'swapped_columns').map((f) => f.where.join(' '))).toEqual([expect.stringMatching(/II\.4/), expect.stringMatching(/II\.5/)]);
   });
 });
 

@@ -28,9 +28,9 @@ export interface PlanDetail extends Plan {
 }
 
 /** A quantitative target read from the plan's text ("Tối thiểu 40% …"). */
-export interface PlanTarget { id?: string; text: string; value: number; unit: string; comparator: string; subject: string }
+export interface PlanTarget { id?: string; line?: number; text: string; value: number; unit: string; comparator: string; subject: string }
 /** A reporting duty read from the plan's text: how often, due on which days ("MM-DD"). */
-export interface ReportingDuty { id?: string; text: string; frequency: string; due: string[]; who: string | null }
+export interface ReportingDuty { id?: string; line?: number; text: string; frequency: string; due: string[]; who: string | null }
 
 export interface Occurrence {
   id: string; periodKey: string; label: string; periodStart: string; periodEnd: string; dueOn: string | null;

@@ -36,7 +36,8 @@ export default function AppLayout({ children }: { children: ReactNode }) {
     can('audit.read') && { key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký kiểm toán' },
   ].filter(Boolean) as { key: string; icon: ReactNode; label: string }[];
   // A task page belongs to the plans section of the menu.
-  const path = location.pathname.startsWith('/nhiem-vu/') ? '/ke-hoach' : location.pathname;
+  // Task pages and plan imports belong under "Kế hoạch" in the menu.
+  const path = /^\/(nhiem-vu\/|nhap-ke-hoach)/.test(location.pathname) ? '/ke-hoach' : location.pathname;
   const selected = items.find((i) => path === i.key || path.startsWith(`${i.key}/`))?.key ?? '/to-chuc';
 
   const menu = (

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { FileWordOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { PLAN_STATUS_LABELS, type PlanStatus } from '../../../core/plans/status.ts';
 import { sortVi } from '../../../core/text/vietnamese.ts';
 import type { Plan, PlanListItem } from '../../api/plans.ts';
@@ -39,7 +39,12 @@ export default function PlansPage() {
     <>
       <div className="kh-page-header">
         <Typography.Title level={2} style={{ fontSize: 22 }}>Kế hoạch</Typography.Title>
-        {can('plan.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>Lập kế hoạch</Button>}
+        {can('plan.manage') && (
+          <Space wrap>
+            <Button icon={<FileWordOutlined />} onClick={() => navigate('/nhap-ke-hoach')}>Nhập từ văn bản</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>Lập kế hoạch</Button>
+          </Space>
+        )}
       </div>
       <Space wrap size="middle" style={{ marginBottom: 16 }}>
         <Input

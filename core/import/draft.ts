@@ -49,6 +49,7 @@ export function draftFromBlocks(blocks: Located<Block>[], opts: ImportOptions = 
   const period = periodOf(header, tasks, paras, opts);
   const ctx: PlanContext = { year: period.year, periodStart: period.start, periodEnd: period.end, ...(period.issuedOn ? { issuedOn: period.issuedOn } : {}) };
 
+  const fromTables = tasks.length > 0;
   if (!tasks.length) {
     const prose = proseTasks(paras);
     sections.push(...prose.sections);
@@ -69,10 +70,13 @@ export function draftFromBlocks(blocks: Located<Block>[], opts: ImportOptions = 
   // "Báo cáo định kỳ, đột xuất …" repeats in every unit's duties: the body's ad hoc duty is one duty.
   const firstAdhoc = reporting.findIndex((r) => r.frequency === 'adhoc');
   for (let i = reporting.length - 1; i > firstAdhoc; i--) if (reporting[i].frequency === 'adhoc') reporting.splice(i, 1);
-  for (const t of tasks) reporting.push(...taskReporting(t, ctx));
+  // Tasks read from prose are sentences of the body, whose duties were read above.
+  if (fromTables) for (const t of tasks) reporting.push(...taskReporting(t, ctx));
 
   const findings = [
-    ...reportFindings(reporting), ...targetFindings(targets), ...taskFindings(tasks, period), ...referenceFindings(paras),
+    ...reportFindings(reporting), ...targetFindings(targets), ...taskFindings(tasks, period),
+    // Citations are compared across the body and the appendix's cells.
+    ...referenceFindings([...paras, ...tasks.flatMap((t) => [t.title, t.note ?? ''].filter(Boolean).map((text) => ({ text, line: t.line })))]),
   ];
   return {
     header, period: { start: period.start, end: period.end }, sections, tasks,
@@ -110,7 +114,9 @@ function taskReporting(t: DraftTask, ctx: PlanContext): (DraftReporting & { task
   const s = parseDeadline(t.deadlineText, ctx);
   const rules = s.kind === 'recurring' && s.value ? parseRules(s.value) : null;
   if (!rules) return [];
-  const due = rules.flatMap((r) => (r.freq === 'YEARLY' ? r.months.map((m) => mmdd(m, r.day)) : []));
+  // "Trước ngày 15 hằng tháng": that day of every month.
+  const due = rules.flatMap((r) => (r.freq === 'YEARLY' ? r.months.map((m) => mmdd(m, r.day))
+    : r.freq === 'MONTHLY' && r.interval === 1 && r.day ? Array.from({ length: 12 }, (_, i) => mmdd(i + 1, r.day)) : []));
   const frequency = rules[0].freq === 'MONTHLY' ? 'monthly' : due.length >= 4 ? 'quarterly' : due.length >= 2 ? 'semiannual' : 'annual';
   const out: (DraftReporting & { task: DraftTask })[] = [{ ...base, text, frequency, due }];
   // "Báo cáo định kỳ 6 tháng, hằng năm", "Báo cáo quý/năm": the year's report is due on the last date.

@@ -46,6 +46,8 @@ export function targetFindings(targets: (DraftTarget & { where: string })[]): Fi
   const sets = targets.map((t) => words(t.text.replace(PERCENT_WORDS, '')));
   targets.forEach((a, i) => targets.slice(i + 1).forEach((b, k) => {
     if (a.value === b.value && a.comparator === b.comparator) return;
+    // Two figures in one sentence ("nội trú đạt ≥ 90%, ngoại trú đạt ≥ 85%") are two indicators.
+    if (a.text === b.text && a.line === b.line) return;
     if (similarity(sets[i], sets[i + 1 + k]) < 0.8) return;
     out.push({
       code: 'conflicting_target',
@@ -127,7 +129,7 @@ function numberingFindings(tasks: DraftTask[]): Finding[] {
 }
 
 // "Nghị quyết số 07/2026/NQ-HĐND ngày 11/5/2026 của Hội đồng nhân dân thành phố Hà Nội quy định …"
-const CITATION = /(Nghị quyết|Quyết định|Kế hoạch|Chỉ thị|Nghị định|Thông tư|Luật|Công văn|Hướng dẫn)\s+(?:số\s+)?(\d+[\w/\-.Đđ]*[A-ZĐ][\w\-/Đđ]*)((?:\s+ngày\s+[\d/]+(?:\s+tháng\s+\d+\s+năm\s+\d{4})?)?)\s+của\s+((?:[\p{Lu}\p{Ll}\p{M}]+\s?){1,12}?)(?=\s+(?:về|quy định|ban hành|trong|tại|thực hiện|triển khai|đã|năm|giai đoạn|số|\()|[,.;:)\n]|$)/gu;
+const CITATION = /(Nghị quyết|Quyết định|Kế hoạch|Chỉ thị|Nghị định|Thông tư|Luật|Công văn|Hướng dẫn)\s+(?:số\s+)?(\d+[\w/\-.Đđ]*[A-ZĐ][\w\-/Đđ]*)((?:\s+ngày\s+[\d/]+(?:\s+tháng\s+\d+\s+năm\s+\d{4})?)?)\s+của\s+([\p{L}\p{M}]+(?:\s[\p{L}\p{M}]+){0,11}?)(?=\s+(?:về|quy định|ban hành|trong|tại|thực hiện|triển khai|đã|năm|giai đoạn|số|\()|[,.;:)\n]|$)/gu;
 
 /** The kind of body that issues a document, so "HĐND thành phố" and "Hội đồng nhân dân Thành phố Hà Nội" agree. */
 function bodyKind(body: string): string {

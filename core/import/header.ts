@@ -55,10 +55,21 @@ export function readHeader(paras: Para[]): DraftHeader {
     // OCR joins the issuer and the motto on one line: "SỞ Y TẾ Độc lập - Tự do - Hạnh phúc".
     // (Also "UBND THÀNH PHỐ HÀ NỘI CỘNG HÒA XÃ HỘI …" when the two columns met on one line.)
     const motto = Math.max(p.text.search(/\s\S{1,2}[oộôơ]c\s?l[aậâ]p\b/iu), p.text.search(/\s\S{1,3}NG H[OÒ]A X[AÃ] H[OỘ]I/u));
-    if (motto > 0 && isUpper(p.text.slice(0, motto))) { bodies.push(p.text.slice(0, motto).trim()); continue; }
+    if (motto > 0 && isUpper(p.text.slice(0, motto)) && !MOTTO.test(key(p.text.slice(0, motto)))) { bodies.push(p.text.slice(0, motto).trim()); continue; }
     if (MOTTO.test(k) || /^[-_=\s]+$/.test(p.text)) continue;
     if (isUpper(p.text) && k.length >= 4) bodies.push(p.text.trim());
   }
+  // "ỦY BAN NHÂN DÂN" over "TỈNH ĐẮK LẮK" is one name; "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG SỞ Y TẾ" on one line is two.
+  const names: string[] = [];
+  for (const raw of bodies) {
+    const b = raw.replace(/[-_=\s]+$/, '');
+    if (names.length && /^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s/u.test(b) && /(NHÂN DÂN|UBND|HĐND)$/u.test(names[names.length - 1])) names[names.length - 1] += ` ${b}`;
+    else {
+      const two = b.match(/^((?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN)\s+.+?)\s+((?:SỞ|BAN|TRUNG TÂM|BỆNH VIỆN|CHI CỤC|PHÒNG|VĂN PHÒNG)\s.+)$/u);
+      names.push(...(two ? [two[1], two[2]] : [b]));
+    }
+  }
+  bodies.splice(0, bodies.length, ...names.filter(Boolean));
   // The issuer is the last body line before the motto's column; the one above it is its parent.
   if (bodies.length) h.issuer = /^s\S{0,2} ?y te$/.test(key(bodies[bodies.length - 1])) ? 'SỞ Y TẾ' : bodies[bodies.length - 1];
   if (bodies.length > 1) h.parentBody = bodies.slice(0, -1).join(' ');

@@ -182,3 +182,24 @@ describe('robustness', () => {
     ), { numRuns: 2000, seed: 4 });
   }, 120_000);
 });
+
+// Plans written the way other provinces write them (fixtures/import/variants, expected drafts written by hand):
+// other column names and orders, two-row headers, web tables, plans without a table, every kind of contradiction.
+describe.each(['v1-quangninh-tiemchung', 'v2-thanhhoa-attp', 'v3-lamdong-cds-markdown', 'v4-nghean-kcb-prose', 'v5-daklak-danso-prose', 'v6-cantho-ytcs-contradictions'])('variant %s', (name) => {
+  const dir = new URL('../../fixtures/import/variants/', import.meta.url);
+  const got = toCliJson(draftFromText(readFileSync(new URL(`${name}.txt`, dir), 'utf8')).draft);
+  const want = JSON.parse(readFileSync(new URL(`${name}.expected.json`, dir), 'utf8'));
+  const task = (t: Record<string, unknown>) => JSON.stringify([t.section, t.no, t.title, t.lead, t.coordinators]);
+
+  it('reads every task with its units', () => expect(got.tasks.map(task)).toEqual(want.tasks.map(task)));
+  it('reads the header', () => {
+    for (const f of ['issuer', 'number', 'date', 'title', 'signer'] as const) expect(got.header[f]).toEqual(want.header[f]);
+  });
+  it('finds the targets, reporting duties and contradictions', () => {
+    const t = (x: { value: number; comparator: string }) => `${x.comparator}${x.value}`;
+    expect(asMultiset(got.targets.map(t))).toEqual(asMultiset(want.targets.map(t)));
+    const r = (x: { frequency: string; due: string[] }) => `${x.frequency} ${x.due.join(',')}`;
+    expect(asMultiset(got.reporting.map(r))).toEqual(asMultiset(want.reporting.map(r)));
+    expect(asMultiset(got.findings.map((f) => f.code))).toEqual(asMultiset(want.findings.map((f: { code: string }) => f.code)));
+  });
+});

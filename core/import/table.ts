@@ -14,7 +14,7 @@ const ROLE_RULES: [Role, RegExp][] = [
   ['coordinators', /phoi hop/],
   ['lead', /chu tri|don vi thuc hien|co quan thuc hien|trach nhiem thuc hien|don vi phu trach|phu trach|don vi thuc hien chinh|chiu trach nhiem/],
   ['deadline', /thoi gian|thoi han|tien do|moc hoan thanh|han hoan thanh|nam thuc hien|hoan thanh$/],
-  ['product', /san pham|ket qua|dau ra/],
+  ['product', /san pham|ket qua|dau ra|hinh thuc van ban|hinh thuc/],
   ['note', /ghi chu|can cu|nguon goc|van ban giao/],
   ['title', /nhiem vu|noi dung|cong viec|giai phap|hoat dong|ten de an|chuong trinh|de an|chi tieu/],
   ['other', /kinh phi|du toan|nguon von/],
@@ -127,7 +127,13 @@ export function readTaskTable(block: Located<Extract<Block, { kind: 'table' }>>)
     auto++;
     tasks.push(makeTask({ no: col('no') >= 0 ? no.replace(/[.)]$/, '') : String(auto), title, cells, get, section, line, numbered: NUMBER.test(no) || col('no') < 0 }));
   }
-  return { sections, tasks };
+  // "3 | Truyền thông về an toàn thực phẩm" with empty cells, then 3.1 and 3.2: a heading over sub-tasks, not a task.
+  const kept = tasks.filter((t, i) => {
+    const next = tasks[i + 1];
+    const empty = !t.lead.length && !t.coordinators.length && !t.deadlineText && !t.product;
+    return !(empty && next && t.no && next.no.startsWith(`${t.no}.`));
+  });
+  return { sections, tasks: kept };
 }
 
 interface TaskInput {

@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import { draftFromDocument, draftFromText } from '../core/import/draft.ts';
-import { readDocument } from '../server/modules/imports/read/index.ts';
+import { readPlanFile } from '../server/modules/imports/read/index.ts';
 
 export interface ImportFigure { name: string; bytes: number; tasks: number; runs: number; medianMs: number; maxMs: number }
 
@@ -14,8 +13,7 @@ async function timeIt(name: string, buffer: Buffer, runs: number): Promise<Impor
   let tasks = 0;
   for (let i = 0; i < runs + 1; i++) {
     const started = performance.now();
-    const doc = await readDocument(buffer, name);
-    const { draft } = 'text' in doc ? draftFromText(doc.text) : draftFromDocument(doc.blocks);
+    const { draft } = await readPlanFile(buffer, name);
     if (i > 0) times.push(performance.now() - started); // the first run warms the JIT
     tasks = draft.tasks.length;
   }

@@ -123,8 +123,8 @@ async function importCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const { readFileSync, statSync } = await import('node:fs');
-  const { readDocument } = await import('./modules/imports/read/index.ts');
-  const { draftFromDocument, draftFromText, toCliJson } = await import('../core/import/draft.ts');
+  const { readPlanFile } = await import('./modules/imports/read/index.ts');
+  const { toCliJson } = await import('../core/import/draft.ts');
   const { ImportError } = await import('../core/import/types.ts');
   let buffer: Buffer;
   try {
@@ -136,8 +136,7 @@ async function importCommand(argv: string[]): Promise<number> {
   }
   const fallbackYear = values.year ? Number(values.year) : Number(todayInVietnam().slice(0, 4));
   try {
-    const doc = await readDocument(buffer, file);
-    const { draft } = 'text' in doc ? draftFromText(doc.text, { fallbackYear }) : draftFromDocument(doc.blocks, { fallbackYear });
+    const { draft } = await readPlanFile(buffer, file, { fallbackYear });
     const out = toCliJson(draft);
     if (values.json) console.log(JSON.stringify(out, null, 2));
     else {

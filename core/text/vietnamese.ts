@@ -9,6 +9,11 @@ export function cleanText(input: string): string {
   return input.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
 }
 
+/** Text of several lines: each line cleaned as by `cleanText`, blank lines dropped, line breaks kept. */
+export function cleanLines(input: string): string {
+  return input.split('\n').map(cleanText).filter(Boolean).join('\n');
+}
+
 /**
  * Search key: lower-case, diacritics removed, đ→d, punctuation folded to spaces.
  * "Phòng Kế hoạch - Tài chính" → "phong ke hoach tai chinh"; "P.QLBHYT&CNTT" → "p qlbhyt cntt".

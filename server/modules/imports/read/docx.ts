@@ -3,7 +3,7 @@
 // zip headers are never trusted.
 import { Unzip, UnzipInflate } from 'fflate';
 import { ImportError, type Block, type Cell } from '../../../../core/import/types.ts';
-import { cleanText } from './text.ts';
+import { cleanLines } from '../../../../core/text/vietnamese.ts';
 
 export const MAX_INFLATED = 50 * 1024 * 1024;
 const PARTS = ['word/document.xml', 'word/footnotes.xml', 'word/numbering.xml'];
@@ -190,9 +190,9 @@ function walk(xml: string, numbering: Numbering, footnoteIds: string[]): Block[]
 
 function endParagraph(p: Para, into: Frame, numbering: Numbering): void {
   const raw = p.parts.map((x) => x.text).join('');
-  if (!cleanText(raw)) return;
+  if (!cleanLines(raw)) return;
   const label = p.numId && p.numId !== '0' ? numbering.label(p.numId, p.ilvl) : '';
-  const text = cleanText(label + raw);
+  const text = cleanLines(label + raw);
   if (into.kind === 'tc') { into.paras.push(text); return; }
   if (into.kind === 'tbl') return; // text directly in a table outside a cell is not valid Word
   const bold = p.parts.every((x) => !x.text.trim() || x.bold);

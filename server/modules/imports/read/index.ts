@@ -1,10 +1,11 @@
 // Picks the reader for an uploaded plan by its extension and its first bytes. Plain text goes back as
 // text (the core has its own text reader); Word and PDF files come back as blocks.
-import { ImportError, type Block } from '../../../../core/import/types.ts';
+import { draftFromDocument, draftFromText, type ImportOptions } from '../../../../core/import/draft.ts';
+import { ImportError, type Block, type Draft } from '../../../../core/import/types.ts';
 import { cfbError, isCfb, readDocx } from './docx.ts';
 import { readPdf } from './pdf.ts';
 
-export const MAX_UPLOAD = 50 * 1024 * 1024;
+const MAX_UPLOAD = 50 * 1024 * 1024;
 
 const isZip = (buf: Buffer) => buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
 const isPdf = (buf: Buffer) => buf.subarray(0, 1024).includes('%PDF-');
@@ -29,4 +30,10 @@ export async function readDocument(buf: Buffer, fileName: string): Promise<{ blo
     throw new ImportError('kehoach chưa đọc được tệp Word cũ (.doc, Word 97–2003). Hãy mở tệp bằng Word, chọn "Lưu thành" (Save As) kiểu "Tài liệu Word (.docx)" rồi tải lên lại.', 'unsupported');
   }
   throw new ImportError(`Không đọc được loại tệp${ext ? ` .${ext}` : ' này'}. Hãy tải lên kế hoạch dạng Word (.docx), PDF (.pdf) hoặc văn bản (.txt).`, 'unsupported');
+}
+
+/** A plan file read into the draft and the source text shown beside it: what the worker, the CLI and the bench run. */
+export async function readPlanFile(buf: Buffer, fileName: string, opts: ImportOptions = {}): Promise<{ draft: Draft; sourceText: string }> {
+  const doc = await readDocument(buf, fileName);
+  return 'text' in doc ? draftFromText(doc.text, opts) : draftFromDocument(doc.blocks, opts);
 }

@@ -3,7 +3,7 @@
 // side-by-side blocks (the header and the signature) become a two-cell table as in a Word file.
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ImportError, type Block, type Cell } from '../../../../core/import/types.ts';
-import { cleanText } from './text.ts';
+import { cleanLines } from '../../../../core/text/vietnamese.ts';
 
 interface Item { x: number; x1: number; y: number; size: number; text: string; bold: boolean }
 interface Line { page: number; y: number; size: number; items: Item[]; text: string; bold: boolean; noteStart?: boolean }
@@ -58,7 +58,7 @@ function bodySize(pages: Item[][]): number {
 function joinItems(items: Item[]): string {
   let s = '';
   items.forEach((it, i) => { s += (i && it.x - items[i - 1].x1 > it.size * 0.15 ? ' ' : '') + it.text; });
-  return cleanText(s);
+  return cleanLines(s);
 }
 
 function makeLine(page: number, items: Item[]): Line {
@@ -199,7 +199,7 @@ function readTable(lines: Line[], start: number): { block: Block; next: number }
   }
   const n = cols.bounds.length;
   const out: Cell[][] = rows.map((r) => {
-    const cells = Array.from({ length: n }, (_, k) => cleanText(r.cells[k] ?? ''));
+    const cells = Array.from({ length: n }, (_, k) => cleanLines(r.cells[k] ?? ''));
     const onlyTitle = cells.slice(2).every((c) => !c);
     if (!r.header && (r.wide || /^[IVXL]+\.?$/.test(cells[0])) && onlyTitle && n > 2) return [{ text: cells[0] }, { text: cells[1], span: n - 1 }];
     return cells.map((text) => ({ text }));

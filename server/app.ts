@@ -23,6 +23,7 @@ import { orgRoutes } from './modules/org/routes.ts';
 import { notifyRoutes } from './modules/notify/routes.ts';
 import { planExcelRoutes } from './modules/plans/excel.routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
 import { tenantRoutes } from './modules/org/tenants.routes.ts';
 import { VERSION, WEB_DIST } from './paths.ts';
 
@@ -124,6 +125,7 @@ export async function buildApp({ config, database, logger = false, onRoute }: Bu
   await app.register(fileRoutes);
   await app.register(planImportRoutes);
   await app.register(notifyRoutes);
+  await app.register(reportRoutes);
 
   const webDist = WEB_DIST;
   if (existsSync(join(webDist, 'index.html'))) {

@@ -20,10 +20,28 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'org.role.grant': 'Cấp quyền',
   'org.role.revoke': 'Thu hồi quyền',
   'demo.seed': 'Tạo dữ liệu mẫu',
+  'report.template.create': 'Tạo biểu mẫu báo cáo',
+  'report.template.update': 'Sửa biểu mẫu báo cáo',
+  'report.schedule.create': 'Lập lịch báo cáo',
+  'report.schedule.update': 'Sửa lịch báo cáo',
+  'report.submission.save': 'Lưu nháp báo cáo',
+  'report.submission.submit': 'Gửi báo cáo',
+  'report.submission.resubmit': 'Gửi lại báo cáo',
+  'report.submission.return': 'Trả lại báo cáo',
+  'report.submission.approve': 'Duyệt báo cáo',
+  'report.lock_exception': 'Mở lại kỳ báo cáo đã khóa',
+  'report.remind': 'Nhắc gửi báo cáo',
+  'report.consolidation.save': 'Lưu báo cáo tổng hợp',
+  'indicator.create': 'Thêm chỉ tiêu',
+  'indicator.update': 'Sửa chỉ tiêu',
+  'indicator.delete': 'Xóa chỉ tiêu',
+  'indicator.value': 'Nhập số liệu chỉ tiêu',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
   user: 'Tài khoản', tenant: 'Sở Y tế', org_unit: 'Đơn vị', person: 'Cán bộ', role_grant: 'Phân quyền',
+  report_template: 'Biểu mẫu báo cáo', report_schedule: 'Lịch báo cáo', report_submission: 'Báo cáo của đơn vị',
+  report_lock_exception: 'Mở lại kỳ báo cáo', report_consolidation: 'Báo cáo tổng hợp', indicator: 'Chỉ tiêu', indicator_value: 'Số liệu chỉ tiêu',
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

@@ -30,13 +30,19 @@ export type Action =
   | 'plan.read' // plans, tasks, occurrences, progress and evidence of the tenant
   | 'plan.manage' // create and edit plans owned by the unit (divisions: the Sở's plans; units: their detailed plans)
   | 'progress.record' // report progress on occurrences led by the unit
+  | 'indicator.record' // enter the unit's values of a plan's indicators, with evidence
+  | 'report.submit' // fill in and send the unit's periodic reports
+  | 'report.review' // return or approve the reports of schedules the division owns, consolidate them
+  | 'report.manage' // report forms and schedules of the division, reminders to units
+  | 'report.unlock' // reopen a locked period or an approved report for one unit (a lock exception)
   | 'tenant.manage'; // list, create and switch tenants
 
 const GRANTS: Record<Role, readonly Action[]> = {
-  admin: ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read', 'plan.read', 'plan.manage', 'progress.record'],
-  leader: ['org.read', 'unit.view', 'audit.read', 'plan.read'],
-  division_staff: ['org.read', 'unit.view', 'plan.read', 'plan.manage', 'progress.record'],
-  unit_focal: ['org.read', 'unit.view', 'person.manage', 'plan.read', 'plan.manage', 'progress.record'],
+  admin: ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'report.unlock'],
+  // Leadership changes nothing day to day, but authorises a unit to correct a locked report.
+  leader: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'report.unlock'],
+  division_staff: ['org.read', 'unit.view', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage'],
+  unit_focal: ['org.read', 'unit.view', 'person.manage', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit'],
   inspector: ['org.read', 'unit.view', 'audit.read', 'plan.read'],
 };
 

@@ -5,3 +5,5 @@ export * from './audit.ts';
 export * from './plans.ts';
 export * from './notify.ts';
 export * from './imports.ts';
+export * from './reports.ts';
+export * from './targets.ts';

@@ -6,6 +6,7 @@ import { addDays, formatViDate, todayInVietnam } from '../../../core/schedule/da
 import { rowsOf, type Db, type Tx } from '../../db/client.ts';
 import { withSystem, withTenant } from '../../db/context.ts';
 import { emailOutbox, notifications } from '../../db/schema/index.ts';
+import { remindReports } from '../reports/reminders.ts';
 
 export const DEFAULT_REMINDER_DAYS = [7, 3, 1, 0];
 /** Overdue reminders only for what fell due in the last week, so a new deployment does not flood anyone. */
@@ -15,7 +16,7 @@ interface Due {
   id: string; taskId: string; unitId: string; unitPath: string; unitName: string; label: string; due: string;
   number: string; content: string; planTitle: string; ownerUnitId: string;
 }
-interface Recipient { userId: string; unitId: string; role: string; displayName: string; email: string; emailEnabled: boolean; dailyDigest: boolean }
+export interface Recipient { userId: string; unitId: string; role: string; displayName: string; email: string; emailEnabled: boolean; dailyDigest: boolean }
 
 export interface ReminderOptions {
   /** SMTP is configured: queue e-mails as well as in-app notifications. */
@@ -25,9 +26,9 @@ export interface ReminderOptions {
 }
 
 /** A link for an e-mail: absolute when PUBLIC_URL is known, else the page's path inside kehoach. */
-const where = (link: string, opts: ReminderOptions) => (opts.publicUrl ? `${opts.publicUrl}${link}` : `trang ${link} trong kehoach`);
+export const where = (link: string, opts: ReminderOptions) => (opts.publicUrl ? `${opts.publicUrl}${link}` : `trang ${link} trong kehoach`);
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 const short = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function message(kind: string, o: Due, today: string) {
@@ -52,7 +53,7 @@ async function loadDue(tx: Tx, today: string, days: number[]): Promise<Due[]> {
   return rowsOf<Due>(res);
 }
 
-async function loadRecipients(tx: Tx): Promise<Recipient[]> {
+export async function loadRecipients(tx: Tx): Promise<Recipient[]> {
   const res = await tx.execute(sql`
     SELECT g.user_id AS "userId", g.unit_id AS "unitId", g.role, u.display_name AS "displayName", coalesce(pe.email, '') AS email,
       coalesce(up.email_enabled, true) AS "emailEnabled", coalesce(up.daily_digest, false) AS "dailyDigest"
@@ -64,7 +65,7 @@ async function loadRecipients(tx: Tx): Promise<Recipient[]> {
 }
 
 /** Who must act: the unit's own focal points and staff, else those of its nearest parent below the Sở. */
-function actorsFor(o: Due, byUnit: Map<string, Recipient[]>): Recipient[] {
+export function actorsFor(o: { unitPath: string }, byUnit: Map<string, Recipient[]>): Recipient[] {
   const chain = o.unitPath.split('/').filter(Boolean).slice(1).reverse(); // the unit first, the root left out
   for (const unitId of chain) {
     const found = byUnit.get(unitId);
@@ -158,6 +159,9 @@ export async function runReminders(db: Db, now: Date, opts: ReminderOptions = { 
             if (done) { counts.notifications++; if (done.email) counts.emails++; }
           }
         }
+        const reports = await remindReports(tx, t.id, today, days, opts);
+        counts.notifications += reports.notifications;
+        counts.emails += reports.emails;
         if (opts.emailEnabled && digestHour) counts.emails += await digests(tx, t.id, today, recipients, opts);
         return counts;
       });

@@ -86,7 +86,7 @@ export function draftConsolidation(input: ConsolidationInput): { title: string; 
   const basis = input.planReference ? `Thực hiện ${input.planReference}, ` : '';
   blocks.push({
     type: 'paragraph',
-    text: `${basis}trên cơ sở báo cáo của ${input.reports.length}/${input.expected} đơn vị, ${input.issuer} tổng hợp ${lowerFirst(input.scheduleTitle)} ${input.periodLabel.toLowerCase()} như sau:`,
+    text: `${basis}trên cơ sở báo cáo của ${input.reports.length}/${input.expected} đơn vị, ${input.issuer} báo cáo ${lowerFirst(subjectOf(input.scheduleTitle, input.periodLabel))} như sau:`,
   });
   let section = 0;
   for (const s of input.template.sections) {
@@ -116,7 +116,19 @@ export function draftConsolidation(input: ConsolidationInput): { title: string; 
   if (input.missing.length) {
     blocks.push({ type: 'paragraph', text: `Các đơn vị chưa có báo cáo được duyệt (${input.missing.length}/${input.expected}): ${input.missing.join('; ')}.`, italic: true });
   }
-  return { title: `${input.scheduleTitle.replace(/^Báo cáo\s+/i, '')} ${input.periodLabel.toLowerCase()}`.replace(/^./, (c) => c.toUpperCase()), body: { blocks } };
+  return { title: subjectOf(input.scheduleTitle, input.periodLabel), body: { blocks } };
+}
+
+/**
+ * "Báo cáo 6 tháng, năm thực hiện Nghị quyết số 07/2026/NQ-HĐND" of "6 tháng cuối năm 2026" →
+ * "Kết quả thực hiện Nghị quyết số 07/2026/NQ-HĐND 6 tháng cuối năm 2026": the period is said once, by its label.
+ */
+export function subjectOf(scheduleTitle: string, periodLabel: string): string {
+  const rest = scheduleTitle.trim()
+    .replace(/^báo cáo\s+/i, '')
+    .replace(/^(định kỳ\s+)?((6 tháng|sáu tháng|hằng quý|quý|hằng năm|năm|hằng tháng|tháng)(,\s*|\s+))+/i, '')
+    .replace(/^kết quả\s+/i, '');
+  return `Kết quả ${rest} ${lowerFirst(periodLabel)}`;
 }
 
 function lowerFirst(s: string): string {

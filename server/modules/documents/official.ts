@@ -4,12 +4,11 @@ import {
   AlignmentType, BorderStyle, Document, Header, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow,
   TextRun, VerticalAlignTable, WidthType, type IBorderOptions,
 } from 'docx';
+import type { DocBlock } from '../../../core/reports/consolidate.ts';
 import { parts } from '../../../core/schedule/dates.ts';
 
-export type Block =
-  | { type: 'heading'; text: string; level: 1 | 2 }
-  | { type: 'paragraph'; text: string; italic?: boolean }
-  | { type: 'table'; columns: { title: string; width?: number; align?: 'left' | 'center' | 'right' }[]; rows: string[][]; total?: string[] };
+/** Body blocks are the consolidated report's, so a draft edited in the browser renders as it is. */
+export type Block = DocBlock;
 
 export interface OfficialDocument {
   issuerParent: string;

@@ -37,6 +37,21 @@ const good = {
   results: 'Chi trả đủ, đúng hạn cho 12 người.', difficulties: 'Chưa có hướng dẫn đánh giá mức độ vượt yêu cầu.', proposals: 'Đề nghị Sở ban hành hướng dẫn.',
 };
 
+describe('the demo', () => {
+  it('has the semi-annual report of seed 000 owed by Hà Nội’s units: for 2026-H1 some approved, one late, one awaiting review, one missing', async () => {
+    const list = (await leader.get('/api/report-schedules')).body.items;
+    const demo = list.find((s: { title: string }) => s.title === 'Báo cáo 6 tháng, năm thực hiện Nghị quyết số 07/2026/NQ-HĐND');
+    expect(demo.current.period).toMatchObject({ key: '2026-H2', dueOn: '2026-12-10' });
+    const { body } = await leader.get(`/api/report-schedules/${demo.id}?period=2026-H1`);
+    expect(body.selected.completeness).toMatchObject({ expected: 9, submitted: 8, onTime: 7, approved: 7 });
+    const state = Object.fromEntries(body.selected.units.map((u: { unit: { name: string }; state: string; onTime: boolean | null }) => [u.unit.name, [u.state, u.onTime]]));
+    expect(state['Trung tâm Cấp cứu 115 Hà Nội']).toEqual(['missing', null]);
+    expect(state['Bệnh viện Đa khoa Đức Giang']).toEqual(['approved', false]);
+    expect(state['Trung tâm Y tế khu vực Sóc Sơn']).toEqual(['submitted', true]);
+    expect(body.selected.period.locked).toBe(true);
+  });
+});
+
 describe('setting up the semi-annual report of seed 000', () => {
   it('refuses a schedule with an impossible due date or from someone who does not own it, naming the field', async () => {
     const bad = await cntt.post('/api/report-schedules', schedule({ dueRule: { kind: 'dates', dates: ['06-10', '02-30'] } }));

@@ -6,6 +6,7 @@ import { errors } from '../../http/errors.ts';
 import { mutate, read, today } from '../../http/request.ts';
 import { IdParams, withErrors } from '../../http/schemas.ts';
 import { unitOr404 } from '../org/queries.ts';
+import { consolidationRoutes } from './consolidation.routes.ts';
 import { scheduleOr404 } from './queries.ts';
 import { remindNow } from './reminders.ts';
 import { createSchedule, getSchedule, listSchedules, periodOr404, updateSchedule, type ScheduleInput } from './schedules.service.ts';
@@ -24,6 +25,8 @@ const place = (req: FastifyRequest): Place => {
 };
 
 export async function reportRoutes(app: FastifyInstance) {
+  await consolidationRoutes(app);
+
   app.get('/api/report-templates', {
     schema: { tags, summary: 'Các biểu mẫu báo cáo (của Sở và có sẵn)', response: withErrors({ 200: Type.Object({ items: Type.Array(Any) }) }) },
     config: { authz: 'plan.read' },

@@ -87,3 +87,25 @@ export const ReopenFields = Type.Object({
 export const RemindFields = Type.Object({
   unitIds: Type.Optional(Type.Array(uuid('Đơn vị'), { title: 'Các đơn vị được nhắc', maxItems: 2000 })),
 });
+
+const Block = Type.Union([
+  Type.Object({ type: Type.Literal('heading'), text: text('Đề mục', { max: 1000 }), level: Type.Union([Type.Literal(1), Type.Literal(2)]) }),
+  Type.Object({ type: Type.Literal('paragraph'), text: text('Đoạn văn', { max: 50_000 }), italic: Type.Optional(Type.Boolean()) }),
+  Type.Object({
+    type: Type.Literal('table'),
+    columns: Type.Array(Type.Object({ title: text('Tên cột', { max: 300 }), width: Type.Optional(Type.Number()), align: Type.Optional(oneOf(['left', 'center', 'right'] as const, 'Căn lề')) }), { maxItems: 30 }),
+    rows: Type.Array(Type.Array(text('Ô', { max: 5000 }), { maxItems: 30 }), { maxItems: 5000 }),
+    total: Type.Optional(Type.Array(text('Ô', { max: 5000 }), { maxItems: 30 })),
+  }),
+], { title: 'Nội dung' });
+
+export const ConsolidationFields = Type.Object({
+  number: text('Số, ký hiệu', { max: 100 }),
+  place: text('Địa danh', { max: 100 }),
+  issuedOn: nullable(date('Ngày ban hành')),
+  title: requiredText('Trích yếu', 2000),
+  body: Type.Object({ blocks: Type.Array(Block, { title: 'Nội dung', maxItems: 2000 }) }),
+  recipients: Type.Array(text('Nơi nhận', { max: 300 }), { title: 'Nơi nhận', maxItems: 50 }),
+  signerTitle: text('Chức vụ người ký', { max: 200 }),
+  signer: text('Người ký', { max: 200 }),
+});

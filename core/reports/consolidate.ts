@@ -55,7 +55,7 @@ function numericTable(fields: Field[], input: ConsolidationInput): DocBlock {
   const sums = totals({ sections: [{ key: 's', title: '', fields }], rules: [] }, input.reports);
   return {
     type: 'table',
-    columns: [{ title: 'STT', width: 1, align: 'center' }, { title: 'Đơn vị', width: 4 }, ...fields.map((f) => ({ title: f.label, width: 2, align: 'right' as const }))],
+    columns: [{ title: 'STT', width: 1.4, align: 'center' }, { title: 'Đơn vị', width: 4 }, ...fields.map((f) => ({ title: f.label, width: 2, align: 'right' as const }))],
     rows: input.reports.map((r, i) => [String(i + 1), r.unitName, ...fields.map((f) => formatCell(f, r.values[f.key] as Cell))]),
     total: ['', 'Tổng cộng', ...fields.map((f) => (f.type === 'percent' || sums[f.key] === null ? '' : formatNumber(sums[f.key]!)))],
   };
@@ -74,7 +74,7 @@ function mergedTable(field: Field, input: ConsolidationInput): DocBlock | null {
   const sum = (key: string) => input.reports.flatMap((r) => (Array.isArray(r.values[field.key]) ? r.values[field.key] as TableRow[] : [])).reduce((a, row) => a + (typeof row[key] === 'number' ? row[key] as number : 0), 0);
   return {
     type: 'table',
-    columns: [{ title: 'STT', width: 1, align: 'center' }, { title: 'Đơn vị', width: 3 }, ...columns.map((c) => ({ title: c.label, width: c.type === 'text' ? 4 : 2, align: c.type === 'text' ? 'left' as const : 'right' as const }))],
+    columns: [{ title: 'STT', width: 1.4, align: 'center' }, { title: 'Đơn vị', width: 3 }, ...columns.map((c) => ({ title: c.label, width: c.type === 'text' ? 4 : 2, align: c.type === 'text' ? 'left' as const : 'right' as const }))],
     rows,
     total: moneyCols.length ? ['', 'Tổng cộng', ...columns.map((c) => (moneyCols.includes(c) ? formatNumber(sum(c.key)) : ''))] : undefined,
   };

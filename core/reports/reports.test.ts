@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftConsolidation, formatNumber, subjectOf } from './consolidate.ts';
+import { draftConsolidation, formatNumber, subjectOf, type ConsolidationInput } from './consolidate.ts';
 import { NQ07_SEMIANNUAL, PLAN_PROGRESS, type TemplateDef } from './template.ts';
 import { changePct, checkTemplate, checkValues } from './validate.ts';
 import { completeness, editBlocked, nextStatus, reopenBlocked, reviewBlocked, sumCompleteness } from './workflow.ts';
@@ -98,7 +98,7 @@ describe('the workflow of one report', () => {
 });
 
 describe('the consolidated report', () => {
-  const input = {
+  const input: ConsolidationInput = {
     template: def, scheduleTitle: 'Báo cáo 6 tháng thực hiện Nghị quyết số 07/2026/NQ-HĐND', periodLabel: '6 tháng cuối năm 2026', planReference: 'Kế hoạch số 1/KH-SYT của Sở Y tế Hà Nội', issuer: 'Sở Y tế',
     reports: [
       { unitName: 'Bệnh viện A', values: { beneficiaries: 12, monthsPaid: 60, allowanceSpent: 1_500_000, results: 'Tốt.', rewardList: [{ recipient: 'Tổ 1', task: 'BAĐT', amount: 2_000_000 }] } },

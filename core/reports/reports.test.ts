@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftConsolidation, formatNumber, subjectOf, type ConsolidationInput } from './consolidate.ts';
+import { scheduleFromDuty } from './duty.ts';
 import { NQ07_SEMIANNUAL, PLAN_PROGRESS, type TemplateDef } from './template.ts';
 import { changePct, checkTemplate, checkValues } from './validate.ts';
 import { completeness, editBlocked, nextStatus, reopenBlocked, reviewBlocked, sumCompleteness } from './workflow.ts';
@@ -127,5 +128,22 @@ describe('the consolidated report', () => {
     expect(formatNumber(89.25)).toBe('89,3');
     expect(formatNumber(-5000)).toBe('-5.000');
     expect(formatNumber(0)).toBe('0');
+  });
+});
+
+describe('a plan’s reporting duty as a schedule', () => {
+  const plan = { title: 'Cải cách hành chính năm 2026', periodStart: '2026-01-01', periodEnd: '2026-12-31' };
+  it('keeps the dates the plan gives when they fit the period (seed 004: quarterly, before the 4th of the last month)', () => {
+    expect(scheduleFromDuty({ frequency: 'quarterly', due: ['03-04', '06-04', '09-04', '12-04'] }, plan)).toEqual({
+      title: 'Báo cáo hằng quý kết quả thực hiện cải cách hành chính năm 2026', periodType: 'quarter',
+      dueRule: { kind: 'dates', dates: ['03-04', '06-04', '09-04', '12-04'] }, startsOn: '2026-01-01', endsOn: '2026-12-31',
+    });
+    expect(scheduleFromDuty({ frequency: 'semiannual', due: ['12-10', '06-10'] }, plan).dueRule).toEqual({ kind: 'dates', dates: ['06-10', '12-10'] });
+    expect(scheduleFromDuty({ frequency: 'annual', due: ['11-30'] }, plan).dueRule).toEqual({ kind: 'dates', dates: ['11-30'] });
+  });
+  it('falls back to days after the period when the plan gives no usable dates', () => {
+    expect(scheduleFromDuty({ frequency: 'monthly', due: [] }, plan).dueRule).toEqual({ kind: 'daysAfterEnd', days: 5 });
+    expect(scheduleFromDuty({ frequency: 'quarterly', due: ['06-10', '12-10'] }, plan).dueRule).toEqual({ kind: 'daysAfterEnd', days: 10 });
+    expect(scheduleFromDuty({ frequency: 'adhoc', due: [] }, plan).periodType).toBe('adhoc');
   });
 });

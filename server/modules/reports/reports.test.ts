@@ -49,6 +49,11 @@ describe('the demo', () => {
     expect(state['Bệnh viện Đa khoa Đức Giang']).toEqual(['approved', false]);
     expect(state['Trung tâm Y tế khu vực Sóc Sơn']).toEqual(['submitted', true]);
     expect(body.selected.period.locked).toBe(true);
+    // Over the periods already due (only 2026-H1 on 23/11/2026), each unit's own rates.
+    const rates = Object.fromEntries(body.byUnit.map((r: { unitId: string; completeness: { submittedRate: number; onTimeRate: number } }) => [body.selected.units.find((u: { unit: { id: string } }) => u.unit.id === r.unitId).unit.name, [r.completeness.submittedRate, r.completeness.onTimeRate]]));
+    expect(rates['Trung tâm Cấp cứu 115 Hà Nội']).toEqual([0, 0]);
+    expect(rates['Bệnh viện Đa khoa Đức Giang']).toEqual([100, 0]);
+    expect(rates['Bệnh viện Tim Hà Nội']).toEqual([100, 100]);
   });
 });
 

@@ -140,6 +140,21 @@ function unitStatus(u: UnitRow, sub: ReportSubmissionRow | undefined, exception:
   };
 }
 
+/** Each unit's reporting rates over the periods already due (DHIS2's rate by organisation unit over time). */
+async function ratesByUnit(tx: Tx, s: ReportScheduleRow, periods: Period[], units: UnitRow[]) {
+  const subs = await submissionsOf(tx, s.id, periods.map((p) => p.key));
+  const key = (unitId: string, period: string) => `${unitId}|${period}`;
+  const byKey = new Map(subs.map((x) => [key(x.unitId, x.periodKey), x]));
+  return units.map((u) => ({
+    unitId: u.id,
+    periods: periods.length,
+    completeness: completeness(periods.map((p) => {
+      const x = byKey.get(key(u.id, p.key));
+      return { state: x?.status ?? 'missing', submitted: !!x?.submittedAt, onTime: x?.onTime ?? null };
+    })),
+  }));
+}
+
 /** May the user see this schedule: it reviews it, or one of its units owes it. */
 function visibleTo(user: CurrentUser, owner: UnitRow, expected: UnitRow[]): boolean {
   return can(user, 'plan.read', { unitPath: owner.path }) || expected.some((u) => can(user, 'plan.read', { unitPath: u.path }));
@@ -190,11 +205,13 @@ export async function getSchedule(tx: Tx, user: CurrentUser, id: string, now: Da
   for (const p of periods.slice(0, 12)) history.push({ period: p, completeness: (await periodStatus(tx, s, p, now, today, expected)).completeness });
   const status = selected ? await periodStatus(tx, s, selected, now, today, expected) : null;
   // A unit sees its own row; the division and leadership see every unit.
-  const units = status ? status.units.filter((u) => reviewer || can(user, 'plan.read', { unitPath: expected.find((e) => e.id === u.unit.id)!.path })) : [];
+  const sees = (unitId: string) => reviewer || can(user, 'plan.read', { unitPath: expected.find((e) => e.id === unitId)!.path });
+  const units = status ? status.units.filter((u) => sees(u.unit.id)) : [];
   return {
     schedule: presentSchedule(s, owner, template.name),
     periods: history,
     selected: status && { period: status.period, completeness: status.completeness, units },
+    byUnit: (await ratesByUnit(tx, s, periods.filter((p) => p.dueOn < today).slice(0, 12), expected)).filter((r) => sees(r.unitId)),
     canManage: can(user, 'report.manage', { unitPath: owner.path }),
     canReview: can(user, 'report.review', { unitPath: owner.path }),
   };

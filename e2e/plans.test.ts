@@ -110,7 +110,9 @@ describe('plans in the browser', () => {
     await expect.poll(() => page.locator('[role=tabpanel]:not([aria-hidden=true]) tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     // The appendix, as the document lays it out, and as an Excel sheet.
     await page.getByRole('menuitem', { name: 'Kế hoạch' }).click();
-    await page.getByText('Cải cách hành chính năm 2026').first().click();
+    // The dashboard names the plan too (chart labels, their text alternative): click it on the plans list only.
+    await page.waitForURL(/\/ke-hoach$/);
+    await page.getByRole('link', { name: 'Cải cách hành chính năm 2026' }).first().click();
     await expect.poll(() => page.getByText('Phụ lục nhiệm vụ (33)').isVisible()).toBe(true);
     const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Xuất Excel/ }).click()]);
     expect(excel.suggestedFilename()).toBe('Phụ lục - Cải cách hành chính năm 2026.xlsx');

@@ -17,6 +17,7 @@ import { validationDetails } from './http/validation.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthHooks } from './modules/auth/hooks.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { dashboardRoutes } from './modules/dashboard/routes.ts';
 import { fileRoutes } from './modules/files/routes.ts';
 import { planImportRoutes } from './modules/imports/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
@@ -24,6 +25,7 @@ import { notifyRoutes } from './modules/notify/routes.ts';
 import { planExcelRoutes } from './modules/plans/excel.routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
+import { targetRoutes } from './modules/targets/routes.ts';
 import { tenantRoutes } from './modules/org/tenants.routes.ts';
 import { VERSION, WEB_DIST } from './paths.ts';
 
@@ -90,6 +92,7 @@ export async function buildApp({ config, database, logger = false, onRoute }: Bu
         { name: 'plans', description: 'Kế hoạch, nhiệm vụ, tiến độ' },
         { name: 'files', description: 'Tệp minh chứng' },
         { name: 'notify', description: 'Nhắc việc, thông báo, lịch' },
+        { name: 'targets', description: 'Chỉ tiêu: số liệu của đơn vị, tổng hợp, bảng điểm' },
         { name: 'audit', description: 'Nhật ký kiểm toán' },
         { name: 'system', description: 'Hệ thống' },
       ],
@@ -126,6 +129,8 @@ export async function buildApp({ config, database, logger = false, onRoute }: Bu
   await app.register(planImportRoutes);
   await app.register(notifyRoutes);
   await app.register(reportRoutes);
+  await app.register(targetRoutes);
+  await app.register(dashboardRoutes);
 
   const webDist = WEB_DIST;
   if (existsSync(join(webDist, 'index.html'))) {

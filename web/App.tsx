@@ -11,13 +11,19 @@ import UnitPage from './pages/org/UnitPage.tsx';
 import PeoplePage from './pages/org/PeoplePage.tsx';
 import UsersPage from './pages/org/UsersPage.tsx';
 import AuditPage from './pages/audit/AuditPage.tsx';
-import OverviewPage from './pages/plans/OverviewPage.tsx';
+import DashboardPage from './pages/dashboard/DashboardPage.tsx';
 import PlanPage from './pages/plans/PlanPage.tsx';
 import PlansPage from './pages/plans/PlansPage.tsx';
 import TaskPage from './pages/plans/TaskPage.tsx';
+import IndicatorPage from './pages/targets/IndicatorPage.tsx';
 import UnitTasksPage from './pages/plans/UnitTasksPage.tsx';
 import ImportStartPage from './pages/imports/ImportStartPage.tsx';
 import ImportReviewPage from './pages/imports/ImportReviewPage.tsx';
+import ReportsPage from './pages/reports/ReportsPage.tsx';
+import SchedulePage from './pages/reports/SchedulePage.tsx';
+import SubmissionPage from './pages/reports/SubmissionPage.tsx';
+import ConsolidationPage from './pages/reports/ConsolidationPage.tsx';
+import TemplatesPage from './pages/reports/TemplatesPage.tsx';
 import { ForbiddenResult, NotFoundResult } from './components/Results.tsx';
 
 function Protected() {
@@ -63,13 +69,19 @@ function Protected() {
       <AppLayout>
         <Routes>
           <Route index element={<Navigate to={homePath(session.me)} replace />} />
-          <Route path="tong-quan" element={<OverviewPage />} />
+          <Route path="tong-quan" element={<DashboardPage />} />
           <Route path="ke-hoach" element={<PlansPage />} />
           <Route path="ke-hoach/:id" element={<PlanPage />} />
           <Route path="nhiem-vu/:id" element={<TaskPage />} />
+          <Route path="chi-tieu/:id" element={<IndicatorPage />} />
           <Route path="nhap-ke-hoach" element={can('plan.manage') ? <ImportStartPage /> : <ForbiddenResult />} />
           <Route path="nhap-ke-hoach/:id" element={can('plan.manage') ? <ImportReviewPage /> : <ForbiddenResult />} />
           <Route path="nhiem-vu-don-vi" element={<UnitTasksPage />} />
+          <Route path="bao-cao" element={<ReportsPage />} />
+          <Route path="bao-cao/:id" element={<SchedulePage />} />
+          <Route path="bao-cao/:id/ky/:period/don-vi/:unitId" element={<SubmissionPage />} />
+          <Route path="bao-cao/:id/ky/:period/tong-hop" element={<ConsolidationPage />} />
+          <Route path="bao-cao/bieu-mau" element={<TemplatesPage />} />
           <Route path="to-chuc" element={<OrgTreePage />} />
           <Route path="to-chuc/:id" element={<UnitPage />} />
           <Route path="can-bo" element={<PeoplePage />} />

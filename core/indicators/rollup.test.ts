@@ -163,7 +163,8 @@ describe('formatIndicatorValue', () => {
     expect(formatIndicatorValue('%', 89.2157)).toBe('89,2%');
     expect(formatIndicatorValue('%', 99.96)).toBe('100%');
     expect(formatIndicatorValue('count', 1234)).toBe('1.234');
-    expect(formatIndicatorValue('count', 40.4)).toBe('40');
+    expect(formatIndicatorValue('count', 40.4)).toBe('40,4'); // a rate such as 2,1 con/phụ nữ keeps its decimal
+    expect(formatIndicatorValue('count', 2.1)).toBe('2,1');
     expect(formatIndicatorValue('VND', 1_500_000)).toBe('1.500.000 đ');
     expect(formatIndicatorValue('days', 5)).toBe('5 ngày');
     expect(formatIndicatorValue('days', 4.5)).toBe('4,5 ngày');

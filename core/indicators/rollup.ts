@@ -185,7 +185,8 @@ export function formatIndicatorValue(unit: IndicatorUnit, value: number | null):
   if (value === null || !Number.isFinite(value)) return '—';
   switch (unit) {
     case '%': return `${formatNumber(value, 1)}%`;
-    case 'count': return formatNumber(value, 0);
+    // Rates and averages of counts are fractional ("2,1 con/phụ nữ"); whole counts stay whole.
+    case 'count': return formatNumber(value, Number.isInteger(value) ? 0 : 1);
     case 'VND': return `${formatNumber(value, 0)} đ`;
     // An average of durations is often fractional: "4,5 ngày".
     case 'days': return `${formatNumber(value, 1)} ngày`;

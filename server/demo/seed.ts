@@ -9,6 +9,7 @@ import { hashPassword } from '../modules/auth/passwords.ts';
 import { insertTenant } from '../modules/org/tenants.service.ts';
 import { seedDemoPlans } from './plans.ts';
 import { seedDemoReports } from './reports.ts';
+import { seedDemoTargets } from './targets.ts';
 import { DEMO_TENANTS } from './tenants.ts';
 
 /** Shared by every demo account; printed at start so a visitor can log in. */
@@ -53,9 +54,10 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoLogin[]> {
     }
     const planned = await seedDemoPlans(tx, tenant.id, t.code, 'Dữ liệu mẫu', now);
     const reports = await seedDemoReports(tx, tenant.id, t.code, now);
+    const values = await seedDemoTargets(tx, tenant.id, t.code, now);
     await appendAudit(tx, { tenantId: tenant.id, actorId: null, actorName: 'Hệ thống', requestId: 'demo-seed', ip: '' }, {
       action: 'demo.seed', entityType: 'tenant', entityId: tenant.id,
-      summary: `Tạo dữ liệu mẫu: ${t.units.length + 1} đơn vị, ${t.users.length} tài khoản, 1 kế hoạch với ${planned.tasks} nhiệm vụ (${planned.occurrences} kỳ thực hiện)${reports ? `, ${reports} báo cáo định kỳ của đơn vị` : ''}`,
+      summary: `Tạo dữ liệu mẫu: ${t.units.length + 1} đơn vị, ${t.users.length} tài khoản, 1 kế hoạch với ${planned.tasks} nhiệm vụ (${planned.occurrences} kỳ thực hiện)${reports ? `, ${reports} báo cáo định kỳ của đơn vị` : ''}${values ? `, ${values} số liệu chỉ tiêu` : ''}`,
     });
   }
   return logins;

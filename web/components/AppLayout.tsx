@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { App, Button, Drawer, Dropdown, Form, Grid, Input, Layout, Menu, Select, Space, Typography } from 'antd';
 import {
-  ApartmentOutlined, AuditOutlined, BellOutlined, CheckSquareOutlined, DashboardOutlined, FileTextOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined,
+  ApartmentOutlined, AuditOutlined, BellOutlined, CheckSquareOutlined, DashboardOutlined, FileTextOutlined, DownOutlined, FormOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined,
   TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { api } from '../api/client.ts';
@@ -30,14 +30,15 @@ export default function AppLayout({ children }: { children: ReactNode }) {
     can('plan.read') && { key: '/tong-quan', icon: <DashboardOutlined />, label: 'Tổng quan' },
     can('plan.read') && { key: '/ke-hoach', icon: <FileTextOutlined />, label: 'Kế hoạch' },
     can('plan.read') && { key: '/nhiem-vu-don-vi', icon: <CheckSquareOutlined />, label: 'Nhiệm vụ của đơn vị' },
+    can('plan.read') && { key: '/bao-cao', icon: <FormOutlined />, label: 'Báo cáo định kỳ' },
     { key: '/to-chuc', icon: <ApartmentOutlined />, label: 'Cơ cấu tổ chức' },
     { key: '/can-bo', icon: <TeamOutlined />, label: 'Cán bộ' },
     can('user.manage') && { key: '/tai-khoan', icon: <SafetyCertificateOutlined />, label: 'Tài khoản và phân quyền' },
     can('audit.read') && { key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký kiểm toán' },
   ].filter(Boolean) as { key: string; icon: ReactNode; label: string }[];
   // A task page belongs to the plans section of the menu.
-  // Task pages and plan imports belong under "Kế hoạch" in the menu.
-  const path = /^\/(nhiem-vu\/|nhap-ke-hoach)/.test(location.pathname) ? '/ke-hoach' : location.pathname;
+  // Task, indicator and plan-import pages belong under "Kế hoạch" in the menu.
+  const path = /^\/(nhiem-vu\/|nhap-ke-hoach|chi-tieu\/)/.test(location.pathname) ? '/ke-hoach' : location.pathname;
   const selected = items.find((i) => path === i.key || path.startsWith(`${i.key}/`))?.key ?? '/to-chuc';
 
   const menu = (

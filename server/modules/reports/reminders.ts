@@ -1,13 +1,13 @@
 // Reminders about reports: before the due date, on it, after it (with an escalation to the reviewing
 // division), and the one-click reminder from the completeness page. Claims make each go out once.
 import { eq, sql } from 'drizzle-orm';
-import type { Period } from '../../../core/reports/periods.ts';
+import { isLocked, type Period } from '../../../core/reports/periods.ts';
 import { addDays, formatViDate } from '../../../core/schedule/dates.ts';
 import { rowsOf, type Tx } from '../../db/client.ts';
 import { emailOutbox, notifications, reportSchedules, type ReportScheduleRow } from '../../db/schema/index.ts';
 import { actorsFor, daysBetween, loadRecipients, where, type Recipient, type ReminderOptions } from '../notify/reminders.ts';
 import type { UnitRow } from '../org/queries.ts';
-import { expectedUnits, submissionsOf } from './queries.ts';
+import { exceptionsInForce, expectedUnits, submissionsOf } from './queries.ts';
 import { periodsSoFar } from './schedules.service.ts';
 
 const OVERDUE_WINDOW_DAYS = 7;
@@ -74,7 +74,8 @@ export async function remindReports(tx: Tx, tenantId: string, today: string, day
     for (const period of periods) {
       const overdue = period.dueOn < today;
       const kind = overdue ? 'overdue' : period.dueOn === today ? 'due' : `before-${daysBetween(today, period.dueOn)}`;
-      for (const unit of await owing(tx, s, period, units)) {
+      const open = period.locksAfter < today ? await exceptionsInForce(tx, s.id, period.key, today) : null;
+      for (const unit of (await owing(tx, s, period, units)).filter((u) => !open || open.has(u.id))) {
         const actors = actorsFor({ unitPath: unit.path }, byUnit);
         const targets: [Recipient, string][] = actors.map((r) => [r, kind]);
         if (overdue) for (const r of byUnit.get(s.ownerUnitId) ?? []) if (r.role === 'division_staff' && !actors.some((a) => a.userId === r.userId)) targets.push([r, 'escalation']);
@@ -89,8 +90,10 @@ export async function remindReports(tx: Tx, tenantId: string, today: string, day
 }
 
 /** One-click reminder from the completeness page: the chosen (or all) units that still owe, once a day each. */
-export async function remindNow(tx: Tx, tenantId: string, s: ReportScheduleRow, period: Period, today: string, unitIds: string[] | undefined, opts: ReminderOptions) {
-  const units = (await owing(tx, s, period, await expectedUnits(tx, s))).filter((u) => !unitIds || unitIds.includes(u.id));
+export async function remindNow(tx: Tx, tenantId: string, s: ReportScheduleRow, period: Period, now: Date, today: string, unitIds: string[] | undefined, opts: ReminderOptions) {
+  // Once the period is locked only a unit it was reopened for can still send, so only it is worth a reminder.
+  const open = isLocked(period, now) ? await exceptionsInForce(tx, s.id, period.key, today) : null;
+  const units = (await owing(tx, s, period, await expectedUnits(tx, s))).filter((u) => (!unitIds || unitIds.includes(u.id)) && (!open || open.has(u.id)));
   const byUnit = byUnitOf(await loadRecipients(tx));
   const reminded: string[] = [];
   const noRecipient: string[] = [];

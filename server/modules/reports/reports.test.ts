@@ -171,6 +171,9 @@ describe('on time and locks at 23:59 on the day in Vietnam', () => {
     const reopened = await leader.post(`${at('tim')}/reopen`, { reason: 'Đơn vị gửi chậm do sự cố mạng', days: 5 });
     expect(reopened.status).toBe(200);
     expect(reopened.body).toMatchObject({ exception: true, can: { edit: false } }); // the leader reopens; the unit edits
+    // After the lock only the unit the period was reopened for is worth reminding.
+    const remind = (await cntt.post(`/api/report-schedules/${scheduleId}/periods/2026-H2/remind`, {})).body;
+    expect([...remind.reminded, ...remind.noRecipient]).toEqual(['Bệnh viện Tim Hà Nội']);
     const late = await admin.post(`${at('tim')}/submit`, { values: good });
     expect(late.body).toMatchObject({ state: 'submitted', onTime: false });
   });

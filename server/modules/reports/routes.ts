@@ -74,7 +74,7 @@ export async function reportRoutes(app: FastifyInstance) {
     const owner = await unitOr404(m.tx, s.ownerUnitId);
     if (!can(m.user, 'report.review', { unitPath: owner.path })) throw errors.forbidden(`Chỉ ${owner.name} nhắc các đơn vị gửi báo cáo này.`);
     const period = periodOr404(s, p.period);
-    const result = await remindNow(m.tx, m.tenantId, s, period, today(req), (req.body as { unitIds?: string[] }).unitIds, { emailEnabled: !!req.server.kh.config.smtp, publicUrl: req.server.kh.config.publicUrl });
+    const result = await remindNow(m.tx, m.tenantId, s, period, now(req), today(req), (req.body as { unitIds?: string[] }).unitIds, { emailEnabled: !!req.server.kh.config.smtp, publicUrl: req.server.kh.config.publicUrl });
     await m.audit({ action: 'report.remind', entityType: 'report_schedule', entityId: s.id, summary: `Nhắc gửi báo cáo ${s.title} — ${period.label}: ${result.reminded.length ? result.reminded.join('; ') : 'không có đơn vị mới cần nhắc'}` });
     return result;
   }));

@@ -14,7 +14,8 @@ import ImportTasksModal from './ImportTasksModal.tsx';
 import AppendixTable from './AppendixTable.tsx';
 import PlanFormModal from './PlanFormModal.tsx';
 import { planNumber, PLAN_STATUS_COLORS } from './PlansPage.tsx';
-import { ReportingTable, TargetsTable } from './PlanMeasures.tsx';
+import PlanIndicators from '../targets/PlanIndicators.tsx';
+import ScorecardTab from '../targets/ScorecardTab.tsx';
 import PlanTimeline from './PlanTimeline.tsx';
 import SectionFormModal from './SectionFormModal.tsx';
 import TaskFormModal from './TaskFormModal.tsx';
@@ -138,16 +139,8 @@ export default function PlanPage() {
           { key: 'tien-do', label: 'Tiến độ theo thời gian', children: occurrences ? <PlanTimeline plan={plan} occurrences={occurrences} /> : <Skeleton active /> },
           { key: 'lich', label: 'Lịch hạn hoàn thành', children: occurrences ? <DueCalendar occurrences={occurrences} /> : <Skeleton active /> },
           { key: 'don-vi', label: 'Theo đơn vị', children: byUnit ? <UnitCountsTable rows={byUnit} /> : <Skeleton active /> },
-          {
-            key: 'chi-tieu', label: `Chỉ tiêu, báo cáo (${plan.targets.length + plan.reportingDuties.length})`, children: (
-              <>
-                <Typography.Title level={5}>Chỉ tiêu</Typography.Title>
-                <TargetsTable targets={plan.targets} />
-                <Typography.Title level={5} style={{ marginTop: 16 }}>Chế độ báo cáo</Typography.Title>
-                <ReportingTable duties={plan.reportingDuties} />
-              </>
-            ),
-          },
+          { key: 'chi-tieu', label: 'Chỉ tiêu, báo cáo', children: <PlanIndicators plan={plan} /> },
+          { key: 'bang-diem', label: 'Bảng điểm chỉ tiêu', children: <ScorecardTab planId={plan.id} /> },
         ]}
       />
       <PlanFormModal open={modal === 'plan'} editing={plan} onClose={() => setModal(null)} onSaved={() => { setModal(null); message.success('Đã lưu thông tin kế hoạch.'); refresh(); }} />

@@ -14,9 +14,9 @@ export default function UnitCountsTable({ rows, linkUnit }: { rows: Row[]; linkU
       dataSource={rows}
       pagination={false}
       locale={{ emptyText: <Empty description="Chưa có đơn vị nào được giao nhiệm vụ" /> }}
-      scroll={{ x: 640 }}
+      scroll={{ x: 860 }}
       columns={[
-        { title: 'Đơn vị', key: 'unit', render: (_, r) => (linkUnit ? <Link to={linkUnit(r.unit.id)}>{r.unit.name}</Link> : r.unit.name) },
+        { title: 'Đơn vị', key: 'unit', width: 240, render: (_, r) => (linkUnit ? <Link to={linkUnit(r.unit.id)}>{r.unit.name}</Link> : r.unit.name) },
         { title: 'Số kỳ', key: 'total', width: 70, align: 'right', render: (_, r) => r.counts.total },
         { title: 'Quá hạn', key: 'overdue', width: 80, align: 'right', render: (_, r) => <b style={{ color: r.counts.overdue ? '#cf1322' : undefined }}>{r.counts.overdue}</b> },
         { title: 'Sắp đến hạn', key: 'soon', width: 100, align: 'right', render: (_, r) => r.counts.dueSoon },

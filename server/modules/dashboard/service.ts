@@ -1,0 +1,128 @@
+// The leadership dashboard in one request, computed live: plans' progress, who is late, indicators
+// off target, reports not yet in. Leadership sees the whole tenant; anyone else what their grants cover.
+import { eq, sql } from 'drizzle-orm';
+import { COMPARATOR_LABELS, formatIndicatorValue, rag, rollUp } from '../../../core/indicators/rollup.ts';
+import { emptyCounts, onTimeRate, type StatusCounts } from '../../../core/plans/status.ts';
+import { periodOf } from '../../../core/reports/periods.ts';
+import { addDays } from '../../../core/schedule/dates.ts';
+import { compareVi } from '../../../core/text/vietnamese.ts';
+import type { Tx } from '../../db/client.ts';
+import { plans, reportSchedules } from '../../db/schema/index.ts';
+import type { CurrentUser } from '../../http/request.ts';
+import { allUnits, type UnitRow } from '../org/queries.ts';
+import { listOccurrences } from '../plans/occurrences.service.ts';
+import { countsBy } from '../plans/queries.ts';
+import { expectedUnits } from '../reports/queries.ts';
+import { periodStatus, periodsSoFar } from '../reports/schedules.service.ts';
+import { ruleOf, scheduleOf } from '../targets/present.ts';
+import { covers, indicatorsWithPlans, inScope, latestIndicatorValues, scopeOf, type Scope } from './queries.ts';
+
+/** How many units the "overdue by unit" chart shows: enough to name the laggards, few enough to read. */
+const TOP_UNITS = 15;
+const LIST_LIMIT = 100;
+
+type Units = Map<string, UnitRow>;
+const unitRef = (u: Pick<UnitRow, 'id' | 'name' | 'shortName'>) => ({ id: u.id, name: u.name, shortName: u.shortName });
+
+export async function dashboard(tx: Tx, user: CurrentUser, now: Date, today: string) {
+  const units = await allUnits(tx);
+  const scope = scopeOf(user, units);
+  const byId: Units = new Map(units.map((u) => [u.id, u]));
+  const progress = await planProgress(tx, user, today, scope, byId);
+  return {
+    today,
+    scope: { all: scope.all, units: scope.grantUnits.map(unitRef) },
+    ...progress,
+    overdueByUnit: progress.byUnit.filter((r) => r.counts.overdue > 0).slice(0, TOP_UNITS).map((r) => ({
+      unit: unitRef(r.unit), overdue: r.counts.overdue, total: r.counts.total,
+      link: `/nhiem-vu-don-vi?don-vi=${r.unit.id}&xem=qua-han`,
+    })),
+    indicators: await offTargetIndicators(tx, scope),
+    reports: await reportsDue(tx, scope, now, today, byId),
+  };
+}
+
+const sum = (all: Iterable<StatusCounts>) => {
+  const total = emptyCounts();
+  for (const c of all) for (const k of Object.keys(total) as (keyof StatusCounts)[]) total[k] += c[k];
+  return total;
+};
+
+/**
+ * The overview's figures (GET /api/plans-overview) over the user's scope: statuses counted in SQL per
+ * unit and per plan, and the overdue and due-this-week lists from the same occurrence list.
+ */
+async function planProgress(tx: Tx, user: CurrentUser, today: string, scope: Scope, units: Units) {
+  const where = sql`p.status = 'active' AND ${inScope(scope, sql`p.owner_unit_id`, sql`o.unit_id`)}`;
+  const byUnitCounts = await countsBy(tx, 'unit_id', today, where);
+  const byPlanCounts = await countsBy(tx, 'plan_id', today, where);
+  const active = await tx.select({ id: plans.id, title: plans.title, number: plans.number, ownerUnitId: plans.ownerUnitId }).from(plans).where(eq(plans.status, 'active'));
+  const byUnit = [...byUnitCounts].map(([id, counts]) => {
+    const u = units.get(id);
+    return { unit: { id, name: u?.name ?? '', shortName: u?.shortName ?? '', kind: u?.kind ?? 'unit' }, counts, onTimeRate: onTimeRate(counts) };
+  }).sort((a, b) => b.counts.overdue - a.counts.overdue || compareVi(a.unit.name, b.unit.name));
+  const byPlan = active.filter((p) => byPlanCounts.has(p.id)).map((p) => {
+    const counts = byPlanCounts.get(p.id)!;
+    return { plan: { id: p.id, title: p.title, number: p.number, owner: units.get(p.ownerUnitId)?.name ?? '' }, counts, onTimeRate: onTimeRate(counts) };
+  }).sort((a, b) => b.counts.overdue - a.counts.overdue || compareVi(a.plan.title, b.plan.title));
+  const owners = new Map(active.map((p) => [p.id, p.ownerUnitId]));
+  const open = (await listOccurrences(tx, user, today, { to: addDays(today, 7) }))
+    .filter((o) => (o.unit && covers(scope, o.unit.id)) || covers(scope, owners.get(o.plan.id) ?? ''));
+  return {
+    totals: sum(byPlanCounts.values()),
+    byUnit,
+    byPlan,
+    overdue: open.filter((o) => o.status === 'overdue').slice(0, LIST_LIMIT),
+    dueSoon: open.filter((o) => o.dueOn && o.dueOn >= today && (o.status === 'not_due' || o.status === 'in_progress')).slice(0, LIST_LIMIT),
+  };
+}
+
+const RAG_ORDER = { red: 0, amber: 1 };
+
+/** Indicators whose latest period with values rolls up (Σ/Σ) to red or amber: red first, then by plan and order. */
+async function offTargetIndicators(tx: Tx, scope: Scope) {
+  const values = await latestIndicatorValues(tx, scope);
+  const rows = await indicatorsWithPlans(tx, scope, [...new Set(values.map((v) => v.indicatorId))]);
+  return rows.flatMap(({ indicator: i, planTitle, expectedUnits }) => {
+    const mine = values.filter((v) => v.indicatorId === i.id);
+    const total = rollUp(ruleOf(i), mine);
+    const status = rag(ruleOf(i), total.value);
+    return status === 'red' || status === 'amber' ? [{ i, planTitle, expectedUnits, total, status, periodKey: mine[0].periodKey }] : [];
+  }).sort((a, b) => RAG_ORDER[a.status] - RAG_ORDER[b.status] || compareVi(a.planTitle, b.planTitle) || a.i.sortOrder - b.i.sortOrder)
+    .map(({ i, planTitle, expectedUnits, total, status, periodKey }) => ({
+      id: i.id, code: i.code, text: i.text, subject: i.subject, plan: { id: i.planId, title: planTitle },
+      periodKey, periodLabel: periodOf(scheduleOf(i.periodType), periodKey)?.label ?? periodKey,
+      value: total.value, valueText: formatIndicatorValue(i.unit, total.value),
+      target: i.target, targetText: `${COMPARATOR_LABELS[i.comparator]} ${formatIndicatorValue(i.unit, i.target)}`,
+      rag: status, reported: total.reported, expected: expectedUnits, link: `/chi-tieu/${i.id}`,
+    }));
+}
+
+/**
+ * Each active schedule's current period (the one its list page shows), with the units that have not
+ * sent their report. The owner division's reviewers see every unit; a unit sees its own row.
+ */
+async function reportsDue(tx: Tx, scope: Scope, now: Date, today: string, units: Units) {
+  const schedules = await tx.select().from(reportSchedules).where(eq(reportSchedules.active, true));
+  const out = [];
+  for (const s of schedules) {
+    const period = periodsSoFar(s, today)[0];
+    if (!period) continue;
+    const reviewer = covers(scope, s.ownerUnitId);
+    const expected = await expectedUnits(tx, s);
+    const shown = reviewer ? expected : expected.filter((u) => covers(scope, u.id));
+    if (!shown.length && !reviewer) continue;
+    const status = await periodStatus(tx, s, period, now, today, shown);
+    const link = `/bao-cao/${s.id}?ky=${encodeURIComponent(period.key)}`;
+    out.push({
+      schedule: { id: s.id, title: s.title, owner: unitRef(units.get(s.ownerUnitId) ?? { id: s.ownerUnitId, name: '', shortName: '' }) },
+      period: { key: period.key, label: period.label, dueOn: period.dueOn, locked: status.period.locked },
+      completeness: status.completeness,
+      missing: status.units.filter((u) => u.submittedAt === null).map((u) => ({
+        ...u.unit, link: `/bao-cao/${s.id}/ky/${encodeURIComponent(period.key)}/don-vi/${u.unit.id}`,
+      })),
+      link,
+    });
+  }
+  return out.sort((a, b) => a.period.dueOn.localeCompare(b.period.dueOn) || compareVi(a.schedule.title, b.schedule.title));
+}

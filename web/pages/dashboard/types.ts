@@ -1,0 +1,42 @@
+// Shapes of GET /api/dashboard as the page uses them, and numbers as Vietnamese documents write them.
+import type { Overview, UnitRef } from '../../api/plans.ts';
+
+export interface OffTargetIndicator {
+  id: string; code: string; text: string; subject: string; plan: { id: string; title: string };
+  periodKey: string; periodLabel: string; value: number | null; valueText: string;
+  target: number; targetText: string; rag: 'red' | 'amber'; reported: number; expected: number; link: string;
+}
+
+export interface ReportDue {
+  schedule: { id: string; title: string; owner: UnitRef };
+  period: { key: string; label: string; dueOn: string; locked: boolean };
+  completeness: {
+    expected: number; submitted: number; onTime: number; approved: number;
+    submittedRate: number | null; onTimeRate: number | null; approvedRate: number | null;
+  };
+  missing: (UnitRef & { link: string })[];
+  link: string;
+}
+
+export interface Dashboard extends Overview {
+  /** Everything in the Sở, or only the units of the user's grants. */
+  scope: { all: boolean; units: UnitRef[] };
+  overdueByUnit: { unit: UnitRef; overdue: number; total: number; link: string }[];
+  indicators: OffTargetIndicator[];
+  reports: ReportDue[];
+}
+
+const whole = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/** 1234 → "1.234". */
+export const formatCount = (n: number) => whole.format(n);
+
+/** 89.24 → "89,2%"; null (nothing to measure against) → "—". */
+export const formatPercent = (n: number | null) => (n === null ? '—' : `${oneDecimal.format(n)}%`);
+
+/** Share of `part` in `total` as a percentage, or null when the total is zero. */
+export const share = (part: number, total: number) => (total ? (part / total) * 100 : null);
+
+/** The colours of the overview's counts, shared by the cards and the charts so one status keeps one colour. */
+export const STATUS_HEX = { open: '#1677ff', overdue: '#cf1322', doneOnTime: '#389e0d', doneLate: '#d48806', dueSoon: '#531dab' } as const;

@@ -1,6 +1,8 @@
 // The semi-annual report of seed 000 in real Chromium: the reviewing division sets up a schedule owed by
 // two hospitals, Xanh Pôn's focal point fills it in on a phone and sends it, the division returns it with
-// a comment, the hospital resubmits, the division approves, and the period's completeness figures move.
+// a comment, the hospital resubmits, the division approves, the period's completeness figures move, and the
+// leader downloads the consolidated Word report.
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, logIn } from './browser.ts';
@@ -150,6 +152,23 @@ describe('periodic reports in the browser', () => {
     await page.getByText(/^Chưa gửi \(1\)$/).click();
     await expect.poll(() => page.locator('tr.kh-report-row').count()).toBe(1);
     expect(await page.locator('tr.kh-report-row').textContent()).toContain('Bệnh viện Thanh Nhàn');
+    await context.close();
+  });
+
+  it('the leader sees the period’s figures and downloads the consolidated report as Word', async () => {
+    const [context, page] = await open('hn.lanhdao');
+    await page.goto(scheduleUrl);
+    await expect.poll(() => card(page, 'duyet').textContent()).toBe('1');
+    await page.getByRole('button', { name: /Báo cáo tổng hợp/ }).click();
+    await page.waitForURL(/\/tong-hop$/);
+    await expect.poll(() => page.getByText('Tổng hợp từ 1/2 báo cáo đã duyệt của các đơn vị').isVisible()).toBe(true);
+    expect(await page.getByText('Chưa có báo cáo được duyệt: Bệnh viện Thanh Nhàn.').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Lưu' }).count()).toBe(0); // leadership reads; the division edits
+    const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Tải Word/ }).click()]);
+    expect(word.suggestedFilename()).toMatch(/^Báo cáo tổng hợp - .*\.docx$/);
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await word.path())!)))['word/document.xml']);
+    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Bệnh viện Đa khoa Xanh Pôn', 'Nơi nhận:']) expect(xml).toContain(s);
     await context.close();
   });
 });

@@ -80,6 +80,8 @@ describe('setting up the semi-annual report of seed 000', () => {
   it('shows a unit its own row only, and a division that does not own it nothing', async () => {
     const mine = (await xanhpon.get(`/api/report-schedules/${scheduleId}`)).body;
     expect(mine.selected.units.map((u: { unit: { name: string } }) => u.unit.name)).toEqual(['Bệnh viện Đa khoa Xanh Pôn']);
+    expect(mine).toMatchObject({ canReview: false, canReadConsolidation: false });
+    expect((await leader.get(`/api/report-schedules/${scheduleId}`)).body).toMatchObject({ canReview: false, canReadConsolidation: true });
     expect((await tccb.get(`/api/report-schedules/${scheduleId}`)).status).toBe(403);
     expect((await inspector.get(`/api/report-schedules/${scheduleId}`)).body.selected.units).toHaveLength(9);
   });

@@ -214,5 +214,7 @@ export async function getSchedule(tx: Tx, user: CurrentUser, id: string, now: Da
     byUnit: (await ratesByUnit(tx, s, periods.filter((p) => p.dueOn < today).slice(0, 12), expected)).filter((r) => sees(r.unitId)),
     canManage: can(user, 'report.manage', { unitPath: owner.path }),
     canReview: can(user, 'report.review', { unitPath: owner.path }),
+    /** The division and leadership read the consolidated report; a unit does not. */
+    canReadConsolidation: reviewer,
   };
 }

@@ -75,9 +75,9 @@ export default function SchedulePage() {
             <span className="kh-muted">{s.templateName !== s.title && `Biểu mẫu: ${s.templateName} · `}{s.owner.name} theo dõi, tổng hợp</span>
           </Space>
         </Space>
-        {data.canReview && selected && (
+        {(data.canReview || data.canReadConsolidation) && selected && (
           <Space wrap>
-            <Button icon={<BellOutlined />} disabled={!owed.length} loading={reminding === 'all'} onClick={confirmRemindAll}>Nhắc các đơn vị chưa gửi</Button>
+            {data.canReview && <Button icon={<BellOutlined />} disabled={!owed.length} loading={reminding === 'all'} onClick={confirmRemindAll}>Nhắc các đơn vị chưa gửi</Button>}
             <Button type="primary" icon={<FileDoneOutlined />} onClick={() => navigate(`/bao-cao/${s.id}/ky/${encodeURIComponent(selected.period.key)}/tong-hop`)}>
               Báo cáo tổng hợp
             </Button>

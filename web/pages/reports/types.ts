@@ -41,6 +41,7 @@ export interface ScheduleDetail {
   selected: { period: PeriodView; completeness: Completeness; units: UnitStatus[] } | null;
   canManage: boolean;
   canReview: boolean;
+  canReadConsolidation: boolean;
 }
 
 export interface ReportTemplate { id: string; builtinKey: string | null; name: string; description: string; definition: TemplateDef; version: number }

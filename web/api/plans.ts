@@ -1,4 +1,5 @@
 // Shapes of the plans API as the pages use them.
+import type { ReportFrequency } from '../../core/import/types.ts';
 import type { Schedule } from '../../core/schedule/types.ts';
 
 export interface UnitRef { id: string; name: string; shortName: string }
@@ -30,7 +31,7 @@ export interface PlanDetail extends Plan {
 /** A quantitative target read from the plan's text ("Tối thiểu 40% …"). */
 export interface PlanTarget { id?: string; line?: number; text: string; value: number; unit: string; comparator: string; subject: string }
 /** A reporting duty read from the plan's text: how often, due on which days ("MM-DD"). */
-export interface ReportingDuty { id?: string; line?: number; text: string; frequency: string; due: string[]; who: string | null }
+export interface ReportingDuty { id?: string; line?: number; text: string; frequency: ReportFrequency; due: string[]; who: string | null }
 
 export interface Occurrence {
   id: string; periodKey: string; label: string; periodStart: string; periodEnd: string; dueOn: string | null;

@@ -1,4 +1,5 @@
 // The targets and reporting duties a plan states, as read from its document: shown on the plan and on the import review.
+import type { ReactNode } from 'react';
 import { Empty, Table, Typography } from 'antd';
 import type { PlanTarget, ReportingDuty } from '../../api/plans.ts';
 
@@ -29,13 +30,14 @@ export function TargetsTable({ targets, onRow, compact }: { targets: PlanTarget[
   );
 }
 
-export function ReportingTable({ duties, onRow, compact }: { duties: ReportingDuty[] } & Options<ReportingDuty>) {
+export function ReportingTable({ duties, onRow, compact, action }: { duties: ReportingDuty[]; action?: (r: ReportingDuty) => ReactNode } & Options<ReportingDuty>) {
   if (!duties.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Văn bản không nêu chế độ báo cáo." />;
   return (
     <Table size="small" rowKey={(r) => r.id ?? `${r.text}-${r.frequency}`} dataSource={duties} pagination={false} onRow={rowProps(onRow)} columns={[
       { title: 'Kỳ báo cáo', width: 100, render: (_, r) => FREQUENCY_LABELS[r.frequency] ?? r.frequency },
       { title: 'Hạn', width: 150, render: (_, r) => (r.due.length ? `Trước ngày ${r.due.map(dayMonth).join(', ')}` : 'Khi có yêu cầu') },
       ...(compact ? [] : [{ title: 'Đơn vị báo cáo', width: 160, render: (_: unknown, r: ReportingDuty) => r.who || '—' }, written]),
+      ...(action ? [{ title: '', key: 'action', width: 150, render: (_: unknown, r: ReportingDuty) => action(r) }] : []),
     ]} />
   );
 }

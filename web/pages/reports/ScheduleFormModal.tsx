@@ -10,15 +10,15 @@ import { api, ApiError } from '../../api/client.ts';
 import { formatDate } from '../../components/format.ts';
 import FormModal from '../../components/FormModal.tsx';
 import { UnitTreeSelect, useUnits } from '../../components/units.tsx';
-import { ASSIGNEE_LABELS, bodyOf, DUE_KIND_LABELS, formFieldOf, parseDayMonths, ruleOf, type ScheduleValues } from './scheduleForm.ts';
+import { ASSIGNEE_LABELS, bodyOf, DUE_KIND_LABELS, formFieldOf, parseDayMonths, presetValues, ruleOf, type SchedulePreset, type ScheduleValues } from './scheduleForm.ts';
 import type { ReportTemplate } from './types.ts';
 
 const DATE_FORMAT = 'DD/MM/YYYY';
 const DAY_OPTIONS = [{ value: -1, label: 'Ngày cuối tháng' }, ...Array.from({ length: 31 }, (_, i) => ({ value: i + 1, label: `Ngày ${i + 1}` }))];
 
-interface Props { open: boolean; onClose: () => void; onSaved: (id: string) => void }
+interface Props { open: boolean; onClose: () => void; onSaved: (id: string) => void; preset?: SchedulePreset | null }
 
-export default function ScheduleFormModal({ open, onClose, onSaved }: Props) {
+export default function ScheduleFormModal({ open, onClose, onSaved, preset }: Props) {
   const [form] = Form.useForm<ScheduleValues>();
   const { message } = App.useApp();
   const { units } = useUnits();
@@ -32,6 +32,9 @@ export default function ScheduleFormModal({ open, onClose, onSaved }: Props) {
   useEffect(() => {
     if (open && owner && !form.getFieldValue('ownerUnitId')) form.setFieldValue('ownerUnitId', owner.id);
   }, [open, owner?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (open && preset) form.setFieldsValue(presetValues(preset, (iso) => dayjs(iso)));
+  }, [open, preset]); // eslint-disable-line react-hooks/exhaustive-deps
   const year = new Date().getFullYear();
   const initialValues: Partial<ScheduleValues> = {
     ownerUnitId: owner?.id, periodType: 'half', dueKind: 'dates', dueDates: '10/6, 10/12', dueDay: 10, dueDays: 10,
@@ -58,7 +61,7 @@ export default function ScheduleFormModal({ open, onClose, onSaved }: Props) {
     };
     if (issues.length) throw show(Object.fromEntries(issues.map((i) => [i.field, i.message])));
     try {
-      const res = await api.post<{ id: string }>('/api/report-schedules', bodyOf(v));
+      const res = await api.post<{ id: string }>('/api/report-schedules', { ...bodyOf(v), ...(preset ? { planId: preset.planId, reportingDutyId: preset.reportingDutyId } : {}) });
       message.success('Đã lập lịch báo cáo.');
       onSaved(res.id);
     } catch (err) {

@@ -89,6 +89,21 @@ export function bodyOf(v: ScheduleValues) {
   };
 }
 
+/** A schedule drafted elsewhere (a plan's reporting duty) as the form's values; the division confirms it. */
+export interface SchedulePreset { title: string; periodType: PeriodType; dueRule: DueRule; startsOn: string; endsOn: string | null; planId: string; reportingDutyId: string }
+
+/** "06-10" → "10/6", as the form's date list is typed. */
+const dayMonth = (mmdd: string) => `${Number(mmdd.slice(3))}/${Number(mmdd.slice(0, 2))}`;
+
+export function presetValues(p: SchedulePreset, day: (iso: string) => Dayjs): Partial<ScheduleValues> {
+  const r = p.dueRule;
+  return {
+    title: p.title, templateId: 'builtin:ket-qua-thuc-hien-ke-hoach', periodType: p.periodType, dueKind: r.kind,
+    ...(r.kind === 'dates' ? { dueDates: r.dates.map(dayMonth).join(', ') } : r.kind === 'daysAfterEnd' ? { dueDays: r.days } : { dueDay: r.day }),
+    startsOn: day(p.startsOn), endsOn: p.endsOn ? day(p.endsOn) : null,
+  };
+}
+
 /** Where an API or checkRule error field ("dueRule.dates.1", "adhoc.0.end") shows on this form. */
 export function formFieldOf(field: string, mode: AssigneeMode | undefined): (string | number)[] | null {
   const parts = field.split('.');

@@ -1,9 +1,12 @@
 // The plan's "Chỉ tiêu, báo cáo" tab: its indicators with the latest result and a red/amber/green tag, adding them by hand
 // or from the targets the plan's text states, and below, the targets and reporting duties as the document words them.
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { App, Button, Empty, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
-import { PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { PlusOutlined, ScheduleOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { scheduleFromDuty } from '../../../core/reports/duty.ts';
+import ScheduleFormModal from '../reports/ScheduleFormModal.tsx';
+import type { SchedulePreset } from '../reports/scheduleForm.ts';
 import { formatIndicatorValue } from '../../../core/indicators/rollup.ts';
 import { api, ApiError } from '../../api/client.ts';
 import type { PlanDetail } from '../../api/plans.ts';
@@ -15,7 +18,10 @@ import type { IndicatorList, IndicatorListItem } from './types.ts';
 
 export default function PlanIndicators({ plan }: { plan: PlanDetail }) {
   const { message } = App.useApp();
-  const { dataVersion } = useSession();
+  const { dataVersion, can } = useSession();
+  const navigate = useNavigate();
+  // A reporting duty the document states becomes a schedule the division confirms.
+  const [scheduling, setScheduling] = useState<SchedulePreset | null>(null);
   const [list, setList] = useState<IndicatorList | null>(null);
   const [adding, setAdding] = useState(false);
   const [making, setMaking] = useState(false);
@@ -82,9 +88,13 @@ export default function PlanIndicators({ plan }: { plan: PlanDetail }) {
       {plan.reportingDuties.length > 0 && (
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>Chế độ báo cáo văn bản kế hoạch nêu</Typography.Title>
-          <ReportingTable duties={plan.reportingDuties} />
+          <ReportingTable duties={plan.reportingDuties} action={can('report.manage') ? (d) => (
+            <Button size="small" icon={<ScheduleOutlined />} onClick={() => setScheduling({ ...scheduleFromDuty(d, plan), planId: plan.id, reportingDutyId: d.id! })}>Lập lịch báo cáo</Button>
+          ) : undefined} />
         </>
       )}
+      <ScheduleFormModal open={!!scheduling} preset={scheduling} onClose={() => setScheduling(null)}
+        onSaved={(id) => { setScheduling(null); navigate(`/bao-cao/${id}`); }} />
       <IndicatorFormModal open={adding} planId={plan.id} editing={null} onClose={() => setAdding(false)}
         onSaved={(i) => { setAdding(false); message.success(`Đã thêm chỉ tiêu ${i.code}.`); void load(); }} />
     </>

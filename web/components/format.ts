@@ -16,3 +16,14 @@ export function formatDateTime(v: string | Date | null | undefined, seconds = fa
   if (!d || Number.isNaN(d.getTime())) return '—';
   return `${dateFmt.format(d)} ${(seconds ? secFmt : timeFmt).format(d)}`;
 }
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+/** 1234567 → "1.234.567", 12.5 → "12,5": as Vietnamese documents write numbers; null → "—". */
+export function formatNumber(n: number | null | undefined, decimals = 2): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
+  if (!numberFormats.has(decimals)) numberFormats.set(decimals, new Intl.NumberFormat('vi-VN', { maximumFractionDigits: decimals }));
+  return numberFormats.get(decimals)!.format(n);
+}
+
+/** 89.24 → "89,2%"; null (nothing to measure against) → "—". */
+export const formatPercent = (n: number | null) => (n === null ? '—' : `${formatNumber(n, 1)}%`);

@@ -10,7 +10,8 @@ import IndicatorList from './IndicatorList.tsx';
 import OverviewTabs from './OverviewTabs.tsx';
 import PlanList from './PlanList.tsx';
 import ReportList from './ReportList.tsx';
-import { formatCount, STATUS_HEX, type Dashboard } from './types.ts';
+import { formatNumber } from '../../components/format.ts';
+import { STATUS_HEX, type Dashboard } from './types.ts';
 import './dashboard.css';
 
 // ECharts is the heaviest part of the page: it comes in its own chunk, after the figures are shown.
@@ -24,7 +25,7 @@ function Block({ title, extra, children }: { title: string; extra?: ReactNode; c
 function Kpi({ title, value, color, note }: { title: string; value: number; color: string; note?: string }) {
   return (
     <Card size="small">
-      <Statistic title={title} value={value} formatter={(v) => formatCount(Number(v))} styles={{ content: { color } }} />
+      <Statistic title={title} value={value} formatter={(v) => formatNumber(Number(v))} styles={{ content: { color } }} />
       {note && <div className="kh-muted">{note}</div>}
     </Card>
   );
@@ -75,11 +76,11 @@ export default function DashboardPage() {
         <Kpi title="Sắp đến hạn (7 ngày)" value={t.dueSoon} color={STATUS_HEX.dueSoon} />
         <Kpi
           title="Chỉ tiêu chưa đạt" value={data.indicators.length} color={red ? STATUS_HEX.overdue : data.indicators.length ? STATUS_HEX.doneLate : STATUS_HEX.doneOnTime}
-          note={data.indicators.length ? `${formatCount(red)} đỏ, ${formatCount(data.indicators.length - red)} vàng` : undefined}
+          note={data.indicators.length ? `${formatNumber(red)} đỏ, ${formatNumber(data.indicators.length - red)} vàng` : undefined}
         />
         <Kpi
           title="Báo cáo chưa gửi" value={missing} color={missing ? STATUS_HEX.overdue : STATUS_HEX.doneOnTime}
-          note={data.reports.length ? `của ${formatCount(data.reports.length)} lịch báo cáo, kỳ hiện tại` : 'Chưa có lịch báo cáo'}
+          note={data.reports.length ? `của ${formatNumber(data.reports.length)} lịch báo cáo, kỳ hiện tại` : 'Chưa có lịch báo cáo'}
         />
       </div>
       <Row gutter={[16, 16]}>
@@ -91,7 +92,7 @@ export default function DashboardPage() {
           </Block>
         </Col>
         <Col xs={24} xl={10}>
-          <Block title="Quá hạn theo đơn vị" extra={late > data.overdueByUnit.length && <span className="kh-muted">{formatCount(data.overdueByUnit.length)} trong {formatCount(late)} đơn vị, nhiều nhất</span>}>
+          <Block title="Quá hạn theo đơn vị" extra={late > data.overdueByUnit.length && <span className="kh-muted">{formatNumber(data.overdueByUnit.length)} trong {formatNumber(late)} đơn vị, nhiều nhất</span>}>
             {data.overdueByUnit.length
               ? <Suspense fallback={chartFallback(36 + 30 * data.overdueByUnit.length)}><OverdueUnitsChart rows={data.overdueByUnit} /></Suspense>
               : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Không có đơn vị nào có nhiệm vụ quá hạn" />}

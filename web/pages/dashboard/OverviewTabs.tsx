@@ -5,7 +5,8 @@ import type { Occurrence, Overview } from '../../api/plans.ts';
 import { formatDate } from '../../components/format.ts';
 import { CountsSummary, StatusTag } from '../../components/status.tsx';
 import UnitCountsTable from '../plans/UnitCountsTable.tsx';
-import { formatCount } from './types.ts';
+import { formatNumber } from '../../components/format.ts';
+import {} from './types.ts';
 
 export default function OverviewTabs({ data, onOpen }: { data: Overview; onOpen: (occurrenceId: string) => void }) {
   const occurrenceTable = (rows: Occurrence[], empty: string) => (
@@ -35,8 +36,8 @@ export default function OverviewTabs({ data, onOpen }: { data: Overview; onOpen:
             ]} />
         ),
       },
-      { key: 'qua-han', label: `Quá hạn (${formatCount(data.overdue.length)})`, children: occurrenceTable(data.overdue, 'Không có nhiệm vụ quá hạn') },
-      { key: 'sap-den-han', label: `Sắp đến hạn (${formatCount(data.dueSoon.length)})`, children: occurrenceTable(data.dueSoon, 'Không có nhiệm vụ đến hạn trong 7 ngày tới') },
+      { key: 'qua-han', label: `Quá hạn (${formatNumber(data.overdue.length)})`, children: occurrenceTable(data.overdue, 'Không có nhiệm vụ quá hạn') },
+      { key: 'sap-den-han', label: `Sắp đến hạn (${formatNumber(data.dueSoon.length)})`, children: occurrenceTable(data.dueSoon, 'Không có nhiệm vụ đến hạn trong 7 ngày tới') },
     ]} />
   );
 }

@@ -3,15 +3,16 @@ import { Link } from 'react-router';
 import { Empty, Progress, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { formatDate } from '../../components/format.ts';
-import { formatCount, formatPercent, STATUS_HEX, type ReportDue } from './types.ts';
+import { formatNumber, formatPercent } from '../../components/format.ts';
+import { STATUS_HEX, type ReportDue } from './types.ts';
 
 /** Missing units named on the card; the schedule's page lists the rest. */
 const NAMED = 8;
 
 function dueText(today: string, dueOn: string): string {
   const days = dayjs(dueOn).diff(dayjs(today), 'day');
-  if (days > 0) return `còn ${formatCount(days)} ngày`;
-  return days === 0 ? 'đến hạn hôm nay' : `quá hạn ${formatCount(-days)} ngày`;
+  if (days > 0) return `còn ${formatNumber(days)} ngày`;
+  return days === 0 ? 'đến hạn hôm nay' : `quá hạn ${formatNumber(-days)} ngày`;
 }
 
 function Rate({ label, n, of, rate, color }: { label: string; n: number; of: number; rate: number | null; color: string }) {
@@ -19,7 +20,7 @@ function Rate({ label, n, of, rate, color }: { label: string; n: number; of: num
     <div className="kh-dash-rate">
       <span>{label}</span>
       <Progress percent={rate ?? 0} size="small" strokeColor={color} showInfo={false} aria-label={`${label}: ${formatPercent(rate)}`} />
-      <span className="kh-dash-rate-value">{formatCount(n)}/{formatCount(of)} · {formatPercent(rate)}</span>
+      <span className="kh-dash-rate-value">{formatNumber(n)}/{formatNumber(of)} · {formatPercent(rate)}</span>
     </div>
   );
 }
@@ -48,9 +49,9 @@ function ReportCard({ r, today }: { r: ReportDue; today: string }) {
       <Rate label="Đã duyệt" n={c.approved} of={c.expected} rate={c.approvedRate} color={STATUS_HEX.dueSoon} />
       {r.missing.length ? (
         <div className="kh-dash-missing">
-          <span>Chưa gửi ({formatCount(r.missing.length)}):</span>
+          <span>Chưa gửi ({formatNumber(r.missing.length)}):</span>
           {r.missing.slice(0, NAMED).map((u) => <Link key={u.id} to={u.link}><Tag color="error">{u.shortName || u.name}</Tag></Link>)}
-          {r.missing.length > NAMED && <Link to={r.link}>và {formatCount(r.missing.length - NAMED)} đơn vị khác</Link>}
+          {r.missing.length > NAMED && <Link to={r.link}>và {formatNumber(r.missing.length - NAMED)} đơn vị khác</Link>}
         </div>
       ) : (
         <div className="kh-dash-missing"><Tag color="success">Các đơn vị đã gửi đủ báo cáo</Tag></div>

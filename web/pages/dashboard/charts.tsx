@@ -8,7 +8,8 @@ import { format, use, type EChartsCoreOption } from 'echarts/core';
 import type { Counts } from '../../api/plans.ts';
 import Chart from '../../components/Chart.tsx';
 import { useIsPhone } from '../../components/responsive.ts';
-import { formatCount, formatPercent, share, STATUS_HEX, type Dashboard } from './types.ts';
+import { formatNumber, formatPercent } from '../../components/format.ts';
+import { share, STATUS_HEX, type Dashboard } from './types.ts';
 
 use([BarChart, GridComponent, LegendComponent, TooltipComponent]);
 
@@ -24,7 +25,7 @@ const PARTS: { name: string; color: string; count: (c: Counts) => number }[] = [
 
 // Plan titles run to two lines: wrap them inside the chart rather than cut them off.
 const tooltip = { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true, extraCssText: 'max-width: min(420px, 80vw); white-space: normal;' };
-const valueAxis = { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v) }, splitLine: { lineStyle: { color: '#f0f0f0' } } };
+const valueAxis = { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatNumber(v) }, splitLine: { lineStyle: { color: '#f0f0f0' } } };
 const categoryAxis = (labels: string[], isPhone: boolean) => ({
   type: 'category', inverse: true, data: labels, axisTick: { show: false },
   axisLabel: { width: isPhone ? 104 : 200, overflow: 'truncate', color: 'rgba(0,0,0,0.75)' },
@@ -40,7 +41,7 @@ export function PlanProgressChart({ rows }: { rows: Dashboard['byPlan'] }) {
       formatter: (params: unknown) => {
         const list = params as Marker[];
         const row = rows[list[0]?.dataIndex ?? 0];
-        return [`<b>${escape(row.plan.title)}</b>`, ...list.map((p) => `${p.marker}${escape(p.seriesName)}: <b>${formatCount(p.value)}</b> (${formatPercent(share(p.value, row.counts.total))})`)].join('<br/>');
+        return [`<b>${escape(row.plan.title)}</b>`, ...list.map((p) => `${p.marker}${escape(p.seriesName)}: <b>${formatNumber(p.value)}</b> (${formatPercent(share(p.value, row.counts.total))})`)].join('<br/>');
       },
     },
     legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 12, itemGap: 12 },
@@ -61,7 +62,7 @@ export function PlanProgressChart({ rows }: { rows: Dashboard['byPlan'] }) {
       summary={(
         <ul>
           {rows.map((r) => (
-            <li key={r.plan.id}>{r.plan.title}: {PARTS.map((p) => `${formatCount(p.count(r.counts))} ${p.name.toLowerCase()}`).join(', ')}.</li>
+            <li key={r.plan.id}>{r.plan.title}: {PARTS.map((p) => `${formatNumber(p.count(r.counts))} ${p.name.toLowerCase()}`).join(', ')}.</li>
           ))}
         </ul>
       )}
@@ -78,7 +79,7 @@ export function OverdueUnitsChart({ rows }: { rows: Dashboard['overdueByUnit'] }
       ...tooltip,
       formatter: (params: unknown) => {
         const row = rows[(params as Marker[])[0]?.dataIndex ?? 0];
-        return `<b>${escape(row.unit.name)}</b><br/>${formatCount(row.overdue)} kỳ quá hạn / ${formatCount(row.total)} kỳ được giao`;
+        return `<b>${escape(row.unit.name)}</b><br/>${formatNumber(row.overdue)} kỳ quá hạn / ${formatNumber(row.total)} kỳ được giao`;
       },
     },
     grid: { left: 4, right: 36, top: 8, bottom: 4 },
@@ -86,7 +87,7 @@ export function OverdueUnitsChart({ rows }: { rows: Dashboard['overdueByUnit'] }
     yAxis: categoryAxis(rows.map((r) => r.unit.shortName || r.unit.name), isPhone),
     series: [{
       type: 'bar', name: 'Quá hạn', barMaxWidth: 20, itemStyle: { color: STATUS_HEX.overdue }, cursor: 'pointer', data: rows.map((r) => r.overdue),
-      label: { show: true, position: 'right', formatter: (p: { value: number }) => formatCount(p.value) },
+      label: { show: true, position: 'right', formatter: (p: { value: number }) => formatNumber(p.value) },
     }],
   }), [rows, isPhone]);
   return (
@@ -95,7 +96,7 @@ export function OverdueUnitsChart({ rows }: { rows: Dashboard['overdueByUnit'] }
       height={36 + 30 * rows.length}
       label="Biểu đồ số kỳ nhiệm vụ quá hạn theo đơn vị, đơn vị nhiều nhất ở trên cùng"
       onClick={(e) => { if (e.componentType === 'series') navigate(rows[e.dataIndex].link); }}
-      summary={<ul>{rows.map((r) => <li key={r.unit.id}>{r.unit.name}: {formatCount(r.overdue)} kỳ quá hạn</li>)}</ul>}
+      summary={<ul>{rows.map((r) => <li key={r.unit.id}>{r.unit.name}: {formatNumber(r.overdue)} kỳ quá hạn</li>)}</ul>}
     />
   );
 }

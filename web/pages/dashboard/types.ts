@@ -26,16 +26,6 @@ export interface Dashboard extends Overview {
   reports: ReportDue[];
 }
 
-const whole = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-
-/** 1234 → "1.234". */
-export const formatCount = (n: number) => whole.format(n);
-
-/** 89.24 → "89,2%"; null (nothing to measure against) → "—". */
-export const formatPercent = (n: number | null) => (n === null ? '—' : `${oneDecimal.format(n)}%`);
-
-/** Share of `part` in `total` as a percentage, or null when the total is zero. */
 export const share = (part: number, total: number) => (total ? (part / total) * 100 : null);
 
 /** The colours of the overview's counts, shared by the cards and the charts so one status keeps one colour. */

@@ -1,18 +1,17 @@
 // One occurrence: what is asked, its history with evidence, and — for the unit that owns it — the progress form.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, Radio, Skeleton, Slider, Timeline, Typography, Upload } from 'antd';
-import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, Radio, Skeleton, Slider, Timeline, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import type { UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, ApiError, upload } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
+import EvidenceUpload, { EVIDENCE_MAX_MB, stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
 import type { OccurrenceDetail, StoredFile } from '../../api/plans.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { useIsPhone } from '../../components/responsive.ts';
 import { StatusTag } from '../../components/status.tsx';
 
-const ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.odt,.ods,.pptx,.png,.jpg,.jpeg';
-const MAX_MB = 20;
 
 interface Values { state: 'open' | 'done'; percent: number; note?: string; completedOn?: Dayjs }
 
@@ -40,13 +39,13 @@ export default function OccurrenceDrawer({ id, onClose, onSaved }: { id: string 
   useEffect(() => { setO(null); setFiles([]); if (id) void load(id); }, [id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = async (v: Values) => {
-    if (files.some((f) => f.status === 'uploading')) { message.warning('Vui lòng đợi tải tệp xong.'); return; }
+    if (stillUploading(files)) { message.warning('Vui lòng đợi tải tệp xong.'); return; }
     setSaving(true);
     try {
       await api.post(`/api/occurrences/${id}/progress`, {
         state: v.state, percent: v.state === 'done' ? 100 : v.percent, note: v.note ?? '',
         ...(v.state === 'done' && v.completedOn ? { completedOn: v.completedOn.format('YYYY-MM-DD') } : {}),
-        fileIds: files.filter((f) => f.status === 'done' && f.response).map((f) => f.response!.id),
+        fileIds: uploadedIds(files),
       });
       message.success('Đã cập nhật tiến độ.');
       setFiles([]);
@@ -89,26 +88,8 @@ export default function OccurrenceDrawer({ id, onClose, onSaved }: { id: string 
               <Form.Item name="note" label="Nội dung đã thực hiện">
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder="Kết quả đạt được; khó khăn, vướng mắc; kiến nghị" />
               </Form.Item>
-              <Form.Item label="Tài liệu minh chứng" extra={`PDF, Word, Excel hoặc ảnh; tối đa ${MAX_MB} MB mỗi tệp.`}>
-                <Upload<StoredFile>
-                  accept={ACCEPT} multiple fileList={files}
-                  onChange={({ fileList }) => setFiles(fileList)}
-                  beforeUpload={(f) => {
-                    if (f.size > MAX_MB * 1048576) { message.error(`Tệp “${f.name}” lớn hơn ${MAX_MB} MB.`); return Upload.LIST_IGNORE; }
-                    return true;
-                  }}
-                  customRequest={async ({ file, onSuccess, onError }) => {
-                    try {
-                      const res = await upload<{ items: StoredFile[] }>('/api/files', [file as File]);
-                      onSuccess?.(res.items[0]);
-                    } catch (err) {
-                      message.error((err as Error).message);
-                      onError?.(err as Error);
-                    }
-                  }}
-                >
-                  <Button icon={<UploadOutlined />}>Chọn tệp</Button>
-                </Upload>
+              <Form.Item label="Tài liệu minh chứng" extra={`PDF, Word, Excel hoặc ảnh; tối đa ${EVIDENCE_MAX_MB} MB mỗi tệp.`}>
+                <EvidenceUpload files={files} onChange={setFiles} />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={saving}>Lưu cập nhật</Button>
             </Form>

@@ -5,7 +5,8 @@ import { Button, Form, Input } from 'antd';
 import { changePct } from '../../../core/reports/validate.ts';
 import type { CellType, Field, ReportValue } from '../../../core/reports/template.ts';
 import NumberInput from './NumberInput.tsx';
-import { formatNumber, formatValue } from './types.ts';
+import { formatNumber } from '../../components/format.ts';
+import { formatValue } from './types.ts';
 
 /** The id of the input an error field ("values.x", "values.t.0.c", "explanations.x") belongs to. */
 export const domIdOf = (field: string) => `rp-${field.replace(/\./g, '-')}`;

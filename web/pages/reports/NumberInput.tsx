@@ -2,7 +2,8 @@
 // for decimals; the unit ("đ", "%", "người") after it; a numeric keypad on phones.
 import { InputNumber } from 'antd';
 import type { CellType } from '../../../core/reports/template.ts';
-import { formatNumber } from './types.ts';
+import { formatNumber } from '../../components/format.ts';
+import {} from './types.ts';
 
 /** What the person typed → the number's text for the input ("" when empty). Percentages have no thousands. */
 export function parseVi(text: string | undefined, type: CellType): string {

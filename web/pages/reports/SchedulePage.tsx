@@ -10,7 +10,8 @@ import { ForbiddenResult, NotFoundResult } from '../../components/Results.tsx';
 import { useSession } from '../../components/session.tsx';
 import { DueHint, lockText } from './StateTags.tsx';
 import UnitsTable from './UnitsTable.tsx';
-import { formatRate, OWED, type Completeness, type RemindResult, type ScheduleDetail } from './types.ts';
+import { formatPercent } from '../../components/format.ts';
+import { OWED, type Completeness, type RemindResult, type ScheduleDetail } from './types.ts';
 import './reports.css';
 
 export default function SchedulePage() {
@@ -127,7 +128,7 @@ export default function SchedulePage() {
 }
 
 const ratesText = (c: Completeness) =>
-  `Gửi ${c.submitted}/${c.expected} (${formatRate(c.submittedRate)}) · đúng hạn ${formatRate(c.onTimeRate)} · duyệt ${formatRate(c.approvedRate)}`;
+  `Gửi ${c.submitted}/${c.expected} (${formatPercent(c.submittedRate)}) · đúng hạn ${formatPercent(c.onTimeRate)} · duyệt ${formatPercent(c.approvedRate)}`;
 
 function CompletenessCards({ c }: { c: Completeness }) {
   const cards: [string, string, number, number | null, string][] = [
@@ -143,7 +144,7 @@ function CompletenessCards({ c }: { c: Completeness }) {
           <Card size="small" id={`ty-le-${key}`}>
             <Statistic
               title={title} value={value} styles={{ content: { color } }}
-              suffix={rate !== null ? <span style={{ fontSize: 14, color: 'rgba(0,0,0,.55)' }}>({formatRate(rate)})</span> : <span style={{ fontSize: 14 }}>đơn vị</span>}
+              suffix={rate !== null ? <span style={{ fontSize: 14, color: 'rgba(0,0,0,.55)' }}>({formatPercent(rate)})</span> : <span style={{ fontSize: 14 }}>đơn vị</span>}
             />
           </Card>
         </Col>

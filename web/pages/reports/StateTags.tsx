@@ -4,7 +4,8 @@ import { Progress, Space, Tag, Tooltip } from 'antd';
 import { ClockCircleOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import { addDays, todayInVietnam } from '../../../core/schedule/dates.ts';
 import { formatDate } from '../../components/format.ts';
-import { formatRate, STATE_COLORS, stateLabel, type Completeness, type PeriodView, type ReportState } from './types.ts';
+import { formatPercent } from '../../components/format.ts';
+import { STATE_COLORS, stateLabel, type Completeness, type PeriodView, type ReportState } from './types.ts';
 
 export function StateTag({ state }: { state: ReportState }) {
   return <Tag color={STATE_COLORS[state]}>{stateLabel(state)}</Tag>;
@@ -48,14 +49,14 @@ export function CompletenessBar({ c }: { c: Completeness }) {
   if (!c.expected) return <span className="kh-muted">Không có đơn vị phải báo cáo</span>;
   return (
     <Space orientation="vertical" size={0} style={{ width: '100%' }}>
-      <Tooltip title={`Đã gửi ${formatRate(c.submittedRate)}, đã duyệt ${formatRate(c.approvedRate)}`}>
+      <Tooltip title={`Đã gửi ${formatPercent(c.submittedRate)}, đã duyệt ${formatPercent(c.approvedRate)}`}>
         <Progress
           percent={c.submittedRate ?? 0} success={{ percent: c.approvedRate ?? 0 }} size="small"
           format={() => `${c.submitted}/${c.expected}`} aria-label={`Đã gửi ${c.submitted} trên ${c.expected} đơn vị`}
         />
       </Tooltip>
       <span className="kh-muted">
-        Đã gửi {c.submitted}/{c.expected} ({formatRate(c.submittedRate)}) · Đúng hạn {c.onTime} ({formatRate(c.onTimeRate)}) · Đã duyệt {c.approved} ({formatRate(c.approvedRate)})
+        Đã gửi {c.submitted}/{c.expected} ({formatPercent(c.submittedRate)}) · Đúng hạn {c.onTime} ({formatPercent(c.onTimeRate)}) · Đã duyệt {c.approved} ({formatPercent(c.approvedRate)})
       </span>
     </Space>
   );

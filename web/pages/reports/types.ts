@@ -1,22 +1,17 @@
 // Shapes of the reports API as the pages use them, the labels and colours of a report's states, and
 // the small helpers the pages share (links, number display, which reports are still owed).
+import { formatNumber } from '../../components/format.ts';
 import type { AdhocRequest, DueRule, Period, PeriodType } from '../../../core/reports/periods.ts';
 import { SUBMISSION_STATUS_LABELS, type CellType, type ReportValues, type TemplateDef } from '../../../core/reports/template.ts';
 import type { Completeness, ReportState } from '../../../core/reports/workflow.ts';
 
 export type { Completeness, ReportState };
+/** One expected unit's report of a period, as the server presents it. */
+import type { UnitStatus } from '../../../server/modules/reports/schedules.service.ts';
+export type { UnitStatus };
 
 export interface PeriodView extends Period { locked: boolean }
 
-export interface UnitStatus {
-  unit: { id: string; name: string; shortName: string };
-  state: ReportState;
-  submissionId: string | null;
-  submittedAt: string | null;
-  onTime: boolean | null;
-  approvedAt: string | null;
-  exception: boolean;
-}
 
 export interface Schedule {
   id: string; title: string; templateId: string; templateName: string; owner: { id: string; name: string };
@@ -85,13 +80,6 @@ export const reportLink = (scheduleId: string, periodKey: string, unitId: string
   `/bao-cao/${scheduleId}/ky/${encodeURIComponent(periodKey)}/don-vi/${unitId}`;
 export const scheduleLink = (scheduleId: string, periodKey?: string) =>
   `/bao-cao/${scheduleId}${periodKey ? `?ky=${encodeURIComponent(periodKey)}` : ''}`;
-
-const numberFmt = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-/** 180000000 → "180.000.000", 12.5 → "12,5": as Vietnamese documents write numbers. */
-export const formatNumber = (n: number) => numberFmt.format(n);
-
-/** 44.4 → "44,4%"; null (nothing expected) → "—". */
-export const formatRate = (r: number | null) => (r === null ? '—' : `${formatNumber(r)}%`);
 
 /** A value as read: "180.000.000 đ", "12,5%", "12 người". */
 export function formatValue(type: CellType, v: unknown, suffix?: string): string {

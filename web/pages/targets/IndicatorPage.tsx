@@ -10,7 +10,8 @@ import { formatDate, formatDateTime } from '../../components/format.ts';
 import { ForbiddenResult, NotFoundResult } from '../../components/Results.tsx';
 import { useIsPhone } from '../../components/responsive.ts';
 import { useSession } from '../../components/session.tsx';
-import { changeText, partsText, periodTypeLabel, RagTag, targetText, viNumber } from './format.tsx';
+import { formatNumber } from '../../components/format.ts';
+import { changeText, partsText, periodTypeLabel, RagTag, targetText } from './format.tsx';
 import IndicatorFormModal from './IndicatorFormModal.tsx';
 import type { IndicatorDetail, PeriodRef, UnitRef, ValueEntry } from './types.ts';
 import ValueEntryModal from './ValueEntryModal.tsx';
@@ -123,8 +124,8 @@ export default function IndicatorPage() {
             columns={[
               { title: 'Đơn vị', key: 'unit', fixed: isPhone ? undefined : 'left', width: isPhone ? 140 : 200, render: (_, r) => r.unit.name },
               ...(ind.measure === 'ratio' ? [
-                { title: ind.numeratorLabel || 'Tử số', key: 'n', width: 110, align: 'right' as const, render: (_: unknown, r: UnitRow) => viNumber(r.entry?.numerator) },
-                { title: ind.denominatorLabel || 'Mẫu số', key: 'd', width: 110, align: 'right' as const, render: (_: unknown, r: UnitRow) => viNumber(r.entry?.denominator) },
+                { title: ind.numeratorLabel || 'Tử số', key: 'n', width: 110, align: 'right' as const, render: (_: unknown, r: UnitRow) => formatNumber(r.entry?.numerator, 6) },
+                { title: ind.denominatorLabel || 'Mẫu số', key: 'd', width: 110, align: 'right' as const, render: (_: unknown, r: UnitRow) => formatNumber(r.entry?.denominator, 6) },
               ] : []),
               { title: 'Kết quả', key: 'value', width: 100, align: 'right' as const, render: (_, r) => <b>{formatIndicatorValue(ind.unit, r.entry?.value ?? null)}</b> },
               { title: 'Mức đạt', key: 'rag', width: 140, render: (_, r) => <RagTag rag={r.entry?.rag ?? 'none'} /> },

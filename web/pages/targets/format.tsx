@@ -1,4 +1,5 @@
 // How targets read on screen: the red/amber/green tag (colour, icon and words), "≥ 90%", Vietnamese digits in and out.
+import { formatNumber } from '../../components/format.ts';
 import type { ReactNode } from 'react';
 import { Tag } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, ExclamationCircleOutlined, MinusCircleOutlined } from '@ant-design/icons';
@@ -24,27 +25,21 @@ export const periodTypeLabel = (t: string) => PERIOD_TYPE_OPTIONS.find((o) => o.
 /** "≥ 90%", "≤ 5 ngày". */
 export const targetText = (i: { comparator: Comparator; unit: IndicatorUnit; target: number }) => `${COMPARATOR_SIGNS[i.comparator]} ${formatIndicatorValue(i.unit, i.target)}`;
 
-/** Whole or decimal numbers with '.' between thousands and ',' before decimals. */
-export function viNumber(n: number | null | undefined): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
-  const [whole, frac] = String(Math.abs(Math.round(n * 1e6) / 1e6)).split('.');
-  return `${n < 0 ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${frac ? `,${frac}` : ''}`;
-}
 
 /** The change from the previous period: percentage points for a percentage ("+6,3 điểm %"). */
 export function changeText(unit: IndicatorUnit, change: number | null): string {
   if (change === null) return '—';
   const sign = change > 0 ? '+' : '';
-  return unit === '%' ? `${sign}${viNumber(Math.round(change * 10) / 10)} điểm %` : `${sign}${formatIndicatorValue(unit, change)}`;
+  return unit === '%' ? `${sign}${formatNumber(change, 1)} điểm %` : `${sign}${formatIndicatorValue(unit, change)}`;
 }
 
 /** "91/102" of a ratio, or nothing when the parts are unknown. */
-export const partsText = (n: number | null, d: number | null) => (n === null || d === null ? '' : `${viNumber(n)}/${viNumber(d)}`);
+export const partsText = (n: number | null, d: number | null) => (n === null || d === null ? '' : `${formatNumber(n, 6)}/${formatNumber(d, 6)}`);
 
 /** InputNumber props for Vietnamese digits: "1.234,5" is shown and read as 1234.5; while typing the text stays as typed. */
 export const viNumberInput = {
   formatter: (v: string | number | undefined, info: { userTyping: boolean; input: string }) =>
-    (info.userTyping ? info.input : v === undefined || v === '' ? '' : viNumber(Number(v))),
+    (info.userTyping ? info.input : v === undefined || v === '' ? '' : formatNumber(Number(v), 6)),
   parser: (s: string | undefined) => (s ?? '').replace(/[^\d.,-]/g, '').replace(/\./g, '').replace(',', '.'),
   inputMode: 'decimal',
 } as const;

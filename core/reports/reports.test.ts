@@ -58,11 +58,11 @@ describe('checking a form a division builds', () => {
   it('names duplicate keys, empty tables and rules over text fields', () => {
     const bad: TemplateDef = {
       sections: [{ key: 's', title: 'Phần 1', fields: [
-        { key: 'a', label: 'A', type: 'number' }, { key: 'a', label: 'A2', type: 'number' }, { key: 'note', label: 'Ghi chú', type: 'text' }, { key: 'list', label: 'Danh sách', type: 'table', columns: [] },
+        { key: 'a', label: 'A', type: 'number' }, { key: 'a', label: 'A2', type: 'number', prefill: 'tasks.bogus' as never }, { key: 'note', label: 'Ghi chú', type: 'text' }, { key: 'list', label: 'Danh sách', type: 'table', columns: [] },
       ] }],
       rules: [{ kind: 'compare', left: 'note', op: '<=', right: 'a', message: 'x' }],
     };
-    expect(checkTemplate(bad).map((i) => i.field)).toEqual(['definition.sections.0.fields.1.key', 'definition.sections.0.fields.3.columns', 'definition.rules.0.left']);
+    expect(checkTemplate(bad).map((i) => i.field)).toEqual(['definition.sections.0.fields.1.key', 'definition.sections.0.fields.1.prefill', 'definition.sections.0.fields.3.columns', 'definition.rules.0.left']);
   });
 });
 

@@ -21,6 +21,12 @@ export const PREFILL_SOURCES = [
 ] as const;
 export type PrefillSource = (typeof PREFILL_SOURCES)[number] | `indicator:${string}`;
 
+/** The sources a form builder can pick today; allowance and award figures join when those capabilities exist. */
+export const PREFILL_LABELS: Partial<Record<PrefillSource, string>> = {
+  'tasks.due': 'Số nhiệm vụ đến hạn trong kỳ', 'tasks.done': 'Số nhiệm vụ đã hoàn thành', 'tasks.doneLate': 'Số nhiệm vụ hoàn thành quá hạn',
+  'tasks.overdue': 'Số nhiệm vụ quá hạn chưa hoàn thành', 'tasks.open': 'Số nhiệm vụ chưa đến hạn',
+};
+
 export interface TableColumn {
   key: string;
   label: string;

@@ -1,6 +1,6 @@
 // Checks of a unit's report against its form: types, ranges, required fields on submission,
 // the form's cross-field rules, and explanations for large changes from the previous period.
-import { fieldsOf, FIELD_TYPES, NUMERIC_TYPES, type Cell, type CellType, type Field, type ReportValues, type TableRow, type TemplateDef } from './template.ts';
+import { fieldsOf, FIELD_TYPES, NUMERIC_TYPES, PREFILL_SOURCES, type Cell, type CellType, type Field, type ReportValues, type TableRow, type TemplateDef } from './template.ts';
 
 export interface Issue { field: string; message: string }
 
@@ -117,6 +117,9 @@ export function checkTemplate(def: TemplateDef): Issue[] {
       seen.add(f.key);
       if (!f.label.trim()) out.push({ field: `${fat}.label`, message: `Trường "${f.key}": chưa có tên hiển thị` });
       if (!FIELD_TYPES.includes(f.type)) out.push({ field: `${fat}.type`, message: `Trường "${f.label}": kiểu "${f.type}" không hợp lệ` });
+      if (f.prefill && !(PREFILL_SOURCES as readonly string[]).includes(f.prefill) && !/^indicator:[0-9a-f-]{36}$/.test(f.prefill)) {
+        out.push({ field: `${fat}.prefill`, message: `Trường "${f.label}": không có nguồn số liệu "${f.prefill}" để lấy sẵn` });
+      }
       if (f.type === 'table' && !f.columns?.length) out.push({ field: `${fat}.columns`, message: `Bảng "${f.label}" cần ít nhất một cột` });
       if (f.explainChangeOverPct !== undefined && !(f.explainChangeOverPct > 0 && f.explainChangeOverPct <= 1000)) {
         out.push({ field: `${fat}.explainChangeOverPct`, message: `Trường "${f.label}": ngưỡng thay đổi phải từ 1 đến 1000%` });

@@ -208,5 +208,9 @@ describe('reminder job', () => {
     const titles = (await xanhpon.get('/api/notifications')).body.items.map((n: { title: string }) => n.title);
     expect(titles).toContain('Còn 3 ngày đến hạn gửi báo cáo: Báo cáo quý (thử nghiệm nhắc việc) — Quý I/2027');
     expect(res.status).toBe(201);
+    // A schedule no longer in force reminds nobody.
+    expect((await xanhpon.patch(`/api/report-schedules/${res.body.id}`, { active: false })).status).toBe(403);
+    expect((await cntt.patch(`/api/report-schedules/${res.body.id}`, { active: false })).status).toBe(200);
+    expect((await runReminders(t.database.db, new Date('2027-03-09T01:00:00Z'))).notifications).toBe(0);
   });
 });

@@ -2,15 +2,14 @@
 // approved), every unit's report with its state, and reminders to the units that still owe it.
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Row, Segmented, Select, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
-import { BellOutlined, FileDoneOutlined } from '@ant-design/icons';
+import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Popconfirm, Row, Segmented, Select, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { BellOutlined, FileDoneOutlined, PauseCircleOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../../api/client.ts';
-import { formatDate } from '../../components/format.ts';
+import { formatDate, formatPercent } from '../../components/format.ts';
 import { ForbiddenResult, NotFoundResult } from '../../components/Results.tsx';
 import { useSession } from '../../components/session.tsx';
 import { DueHint, lockText } from './StateTags.tsx';
 import UnitsTable from './UnitsTable.tsx';
-import { formatPercent } from '../../components/format.ts';
 import { OWED, type Completeness, type RemindResult, type ScheduleDetail } from './types.ts';
 import './reports.css';
 
@@ -37,6 +36,14 @@ export default function SchedulePage() {
   }, [id, periodKey, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => { void load(); }, [load]);
   useEffect(() => { setReminded(null); }, [id, periodKey]);
+
+  const toggleActive = async () => {
+    try {
+      await api.patch(`/api/report-schedules/${id}`, { active: !data!.schedule.active });
+      message.success(data!.schedule.active ? 'Đã ngừng áp dụng lịch báo cáo.' : 'Đã áp dụng lại lịch báo cáo.');
+      await load();
+    } catch (err) { message.error((err as Error).message); }
+  };
 
   if (failure?.status === 403) return <ForbiddenResult message={failure.message} />;
   if (failure) return <NotFoundResult message={failure.message} />;
@@ -76,12 +83,23 @@ export default function SchedulePage() {
             <span className="kh-muted">{s.templateName !== s.title && `Biểu mẫu: ${s.templateName} · `}{s.owner.name} theo dõi, tổng hợp</span>
           </Space>
         </Space>
-        {(data.canReview || data.canReadConsolidation) && selected && (
+        {(data.canReview || data.canReadConsolidation || data.canManage) && (
           <Space wrap>
-            {data.canReview && <Button icon={<BellOutlined />} disabled={!owed.length} loading={reminding === 'all'} onClick={confirmRemindAll}>Nhắc các đơn vị chưa gửi</Button>}
-            <Button type="primary" icon={<FileDoneOutlined />} onClick={() => navigate(`/bao-cao/${s.id}/ky/${encodeURIComponent(selected.period.key)}/tong-hop`)}>
-              Báo cáo tổng hợp
-            </Button>
+            {data.canManage && (
+              <Popconfirm
+                title={s.active ? 'Ngừng áp dụng lịch báo cáo này?' : 'Áp dụng lại lịch báo cáo này?'}
+                description={s.active ? 'Các đơn vị không còn phải gửi và không được nhắc; báo cáo đã gửi vẫn giữ nguyên.' : undefined}
+                okText={s.active ? 'Ngừng áp dụng' : 'Áp dụng lại'} cancelText="Thôi" onConfirm={toggleActive}
+              >
+                <Button icon={<PauseCircleOutlined />}>{s.active ? 'Ngừng áp dụng' : 'Áp dụng lại'}</Button>
+              </Popconfirm>
+            )}
+            {data.canReview && selected && <Button icon={<BellOutlined />} disabled={!owed.length} loading={reminding === 'all'} onClick={confirmRemindAll}>Nhắc các đơn vị chưa gửi</Button>}
+            {data.canReadConsolidation && selected && (
+              <Button type="primary" icon={<FileDoneOutlined />} onClick={() => navigate(`/bao-cao/${s.id}/ky/${encodeURIComponent(selected.period.key)}/tong-hop`)}>
+                Báo cáo tổng hợp
+              </Button>
+            )}
           </Space>
         )}
       </div>

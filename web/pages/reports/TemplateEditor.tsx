@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Drawer, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../../api/client.ts';
-import { FIELD_TYPE_LABELS, FIELD_TYPES, fieldsOf, NUMERIC_TYPES, type CompareRule, type Field, type TemplateDef, type TemplateSection } from '../../../core/reports/template.ts';
+import { FIELD_TYPE_LABELS, FIELD_TYPES, fieldsOf, NUMERIC_TYPES, PREFILL_LABELS, type CompareRule, type Field, type TemplateDef, type TemplateSection } from '../../../core/reports/template.ts';
 import { checkTemplate } from '../../../core/reports/validate.ts';
 import { searchKey } from '../../../core/text/vietnamese.ts';
 import type { ReportTemplate } from './types.ts';
@@ -37,6 +37,10 @@ function FieldRow({ field, keys, saved, onChange, onRemove }: { field: Field; ke
         <Select value={field.type} options={typeOptions} onChange={(type) => onChange({ ...field, type, columns: type === 'table' ? field.columns ?? [{ key: 'noiDung', label: 'Nội dung', type: 'text' }] : undefined })} style={{ width: 160 }} aria-label="Kiểu trường" />
         {field.type === 'number' && <Input placeholder="Đơn vị tính (người, tháng…)" value={field.suffix} onChange={(e) => onChange({ ...field, suffix: e.target.value || undefined })} style={{ width: 170 }} aria-label="Đơn vị tính" />}
         <Checkbox checked={!!field.required} onChange={(e) => onChange({ ...field, required: e.target.checked || undefined })}>Bắt buộc</Checkbox>
+        {field.type === 'number' && (
+          <Select allowClear placeholder="Lấy sẵn từ kehoach" value={field.prefill} style={{ width: 260 }} aria-label="Lấy sẵn từ kehoach"
+            options={Object.entries(PREFILL_LABELS).map(([value, label]) => ({ value, label }))} onChange={(prefill) => onChange({ ...field, prefill: prefill ?? undefined })} />
+        )}
         {NUMERIC_TYPES.includes(field.type) && (
           <InputNumber min={1} max={1000} placeholder="Giải thích khi đổi quá %" value={field.explainChangeOverPct} onChange={(v) => onChange({ ...field, explainChangeOverPct: v ?? undefined })} style={{ width: 200 }} aria-label="Ngưỡng thay đổi cần giải thích (%)" />
         )}

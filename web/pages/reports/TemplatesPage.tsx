@@ -5,9 +5,12 @@ import { App, Breadcrumb, Button, Card, Col, Empty, Row, Skeleton, Space, Tag, T
 import { CopyOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../../api/client.ts';
 import { useSession } from '../../components/session.tsx';
-import { FIELD_TYPE_LABELS } from '../../../core/reports/template.ts';
+import type { FieldType } from '../../../core/reports/template.ts';
 import TemplateEditor from './TemplateEditor.tsx';
 import type { ReportTemplate } from './types.ts';
+
+/** What a field holds, when its name does not say: "(VND)", "(%)", "(bảng)". */
+const KIND_NOTE: Record<FieldType, string> = { number: '', text: '', money: ' (VND)', percent: ' (%)', table: ' (bảng nhiều dòng)' };
 
 export default function TemplatesPage() {
   const { can } = useSession();
@@ -44,7 +47,7 @@ export default function TemplatesPage() {
                   {t.description && <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true, symbol: 'xem thêm' }}>{t.description}</Typography.Paragraph>}
                   {t.definition.sections.map((s) => (
                     <div key={s.key} style={{ marginBottom: 4 }}>
-                      <b>{s.title}:</b> {s.fields.map((f) => `${f.label}${f.type === 'text' || f.type === 'number' ? '' : ` (${FIELD_TYPE_LABELS[f.type].toLowerCase()})`}`).join('; ')}
+                      <b>{s.title}:</b> {s.fields.map((f) => `${f.label}${KIND_NOTE[f.type]}`).join('; ')}
                     </div>
                   ))}
                 </Card>

@@ -2,16 +2,13 @@
 // off target, reports not yet in. Leadership sees the whole tenant; anyone else what their grants cover.
 import { eq, sql } from 'drizzle-orm';
 import { COMPARATOR_LABELS, formatIndicatorValue, rag, rollUp } from '../../../core/indicators/rollup.ts';
-import { emptyCounts, onTimeRate, type StatusCounts } from '../../../core/plans/status.ts';
 import { periodOf } from '../../../core/reports/periods.ts';
-import { addDays } from '../../../core/schedule/dates.ts';
 import { compareVi } from '../../../core/text/vietnamese.ts';
 import type { Tx } from '../../db/client.ts';
-import { plans, reportSchedules } from '../../db/schema/index.ts';
+import { reportSchedules } from '../../db/schema/index.ts';
 import type { CurrentUser } from '../../http/request.ts';
 import { allUnits, type UnitRow } from '../org/queries.ts';
-import { listOccurrences } from '../plans/occurrences.service.ts';
-import { countsBy } from '../plans/queries.ts';
+import { overview } from '../plans/overview.service.ts';
 import { expectedUnits } from '../reports/queries.ts';
 import { periodStatus, periodsSoFar } from '../reports/schedules.service.ts';
 import { ruleOf, scheduleOf } from '../targets/present.ts';
@@ -28,7 +25,7 @@ export async function dashboard(tx: Tx, user: CurrentUser, now: Date, today: str
   const units = await allUnits(tx);
   const scope = scopeOf(user, units);
   const byId: Units = new Map(units.map((u) => [u.id, u]));
-  const progress = await planProgress(tx, user, today, scope, byId);
+  const progress = await planProgress(tx, user, today, scope);
   return {
     today,
     scope: { all: scope.all, units: scope.grantUnits.map(unitRef) },
@@ -42,39 +39,13 @@ export async function dashboard(tx: Tx, user: CurrentUser, now: Date, today: str
   };
 }
 
-const sum = (all: Iterable<StatusCounts>) => {
-  const total = emptyCounts();
-  for (const c of all) for (const k of Object.keys(total) as (keyof StatusCounts)[]) total[k] += c[k];
-  return total;
-};
-
-/**
- * The overview's figures (GET /api/plans-overview) over the user's scope: statuses counted in SQL per
- * unit and per plan, and the overdue and due-this-week lists from the same occurrence list.
- */
-async function planProgress(tx: Tx, user: CurrentUser, today: string, scope: Scope, units: Units) {
-  const where = sql`p.status = 'active' AND ${inScope(scope, sql`p.owner_unit_id`, sql`o.unit_id`)}`;
-  const byUnitCounts = await countsBy(tx, 'unit_id', today, where);
-  const byPlanCounts = await countsBy(tx, 'plan_id', today, where);
-  const active = await tx.select({ id: plans.id, title: plans.title, number: plans.number, ownerUnitId: plans.ownerUnitId }).from(plans).where(eq(plans.status, 'active'));
-  const byUnit = [...byUnitCounts].map(([id, counts]) => {
-    const u = units.get(id);
-    return { unit: { id, name: u?.name ?? '', shortName: u?.shortName ?? '', kind: u?.kind ?? 'unit' }, counts, onTimeRate: onTimeRate(counts) };
-  }).sort((a, b) => b.counts.overdue - a.counts.overdue || compareVi(a.unit.name, b.unit.name));
-  const byPlan = active.filter((p) => byPlanCounts.has(p.id)).map((p) => {
-    const counts = byPlanCounts.get(p.id)!;
-    return { plan: { id: p.id, title: p.title, number: p.number, owner: units.get(p.ownerUnitId)?.name ?? '' }, counts, onTimeRate: onTimeRate(counts) };
-  }).sort((a, b) => b.counts.overdue - a.counts.overdue || compareVi(a.plan.title, b.plan.title));
-  const owners = new Map(active.map((p) => [p.id, p.ownerUnitId]));
-  const open = (await listOccurrences(tx, user, today, { to: addDays(today, 7) }))
-    .filter((o) => (o.unit && covers(scope, o.unit.id)) || covers(scope, owners.get(o.plan.id) ?? ''));
-  return {
-    totals: sum(byPlanCounts.values()),
-    byUnit,
-    byPlan,
-    overdue: open.filter((o) => o.status === 'overdue').slice(0, LIST_LIMIT),
-    dueSoon: open.filter((o) => o.dueOn && o.dueOn >= today && (o.status === 'not_due' || o.status === 'in_progress')).slice(0, LIST_LIMIT),
-  };
+/** The overview's figures (GET /api/plans-overview) over the user's scope, capped for the page. */
+async function planProgress(tx: Tx, user: CurrentUser, today: string, scope: Scope) {
+  const o = await overview(tx, user, today, {}, {
+    where: inScope(scope, sql`p.owner_unit_id`, sql`o.unit_id`),
+    keep: (x) => (!!x.unit && covers(scope, x.unit.id)) || covers(scope, x.ownerUnitId ?? ''),
+  });
+  return { totals: o.totals, byUnit: o.byUnit, byPlan: o.byPlan, overdue: o.overdue.slice(0, LIST_LIMIT), dueSoon: o.dueSoon.slice(0, LIST_LIMIT) };
 }
 
 const RAG_ORDER = { red: 0, amber: 1 };

@@ -1,6 +1,7 @@
 // Leadership's view across plans: counts per unit and per plan, what is overdue and what falls due soon.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { emptyCounts, onTimeRate, type StatusCounts } from '../../../core/plans/status.ts';
+import { addDays } from '../../../core/schedule/dates.ts';
 import { compareVi } from '../../../core/text/vietnamese.ts';
 import { rowsOf, type Tx } from '../../db/client.ts';
 import { plans } from '../../db/schema/index.ts';
@@ -15,9 +16,17 @@ const sum = (all: Iterable<StatusCounts>) => {
   return total;
 };
 
+/** Narrows the overview to what a user's grants cover (the dashboard of someone outside leadership). */
+export interface OverviewScope {
+  /** Over occurrences `o` of plans `p`. */
+  where: SQL;
+  keep: (o: { unit: { id: string } | null; plan: { id: string }; ownerUnitId?: string }) => boolean;
+}
+
 /** `planId` narrows everything to one plan; otherwise every active plan of the tenant counts. */
-export async function overview(tx: Tx, user: CurrentUser, today: string, q: { planId?: string }) {
-  const scope = q.planId ? sql`p.id = ${q.planId}` : sql`p.status = 'active'`;
+export async function overview(tx: Tx, user: CurrentUser, today: string, q: { planId?: string }, narrow?: OverviewScope) {
+  const base = q.planId ? sql`p.id = ${q.planId}` : sql`p.status = 'active'`;
+  const scope = narrow ? sql`${base} AND ${narrow.where}` : base;
   const units = new Map((await allUnits(tx)).map((u) => [u.id, u]));
   const byUnitCounts = await countsBy(tx, 'unit_id', today, scope);
   const byPlanCounts = await countsBy(tx, 'plan_id', today, scope);
@@ -30,7 +39,9 @@ export async function overview(tx: Tx, user: CurrentUser, today: string, q: { pl
     const counts = byPlanCounts.get(p.id)!;
     return { plan: { id: p.id, title: p.title, number: p.number, owner: units.get(p.ownerUnitId)?.name ?? '' }, counts, onTimeRate: onTimeRate(counts) };
   }).sort((a, b) => b.counts.overdue - a.counts.overdue || compareVi(a.plan.title, b.plan.title));
-  const open = await listOccurrences(tx, user, today, { planId: q.planId, to: addDaysSql(today, 7) });
+  const owners = new Map(planRows.map((p) => [p.id, p.ownerUnitId]));
+  const open = (await listOccurrences(tx, user, today, { planId: q.planId, to: addDays(today, 7) }))
+    .filter((o) => !narrow || narrow.keep({ unit: o.unit, plan: o.plan, ownerUnitId: owners.get(o.plan.id) }));
   return {
     today,
     totals: sum(byPlanCounts.values()),
@@ -39,12 +50,6 @@ export async function overview(tx: Tx, user: CurrentUser, today: string, q: { pl
     overdue: open.filter((o) => o.status === 'overdue').slice(0, 100),
     dueSoon: open.filter((o) => o.dueOn && o.dueOn >= today && (o.status === 'not_due' || o.status === 'in_progress')).slice(0, 100),
   };
-}
-
-function addDaysSql(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /**

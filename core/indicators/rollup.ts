@@ -1,6 +1,7 @@
 // Targets (chỉ tiêu) measured per unit and rolled up to the department, the way DHIS2 does it:
 // a ratio is Σnumerators / Σdenominators, never the average of the units' percentages.
 import type { Comparator } from '../import/types.ts';
+import { formatViNumber } from '../text/vietnamese.ts';
 
 /** At least / at most / exactly — the same comparator the plan import finds in the text. */
 export type { Comparator };
@@ -170,26 +171,16 @@ export function trend(rule: IndicatorRule, byPeriod: { periodKey: string; values
   });
 }
 
-/** Vietnamese digits: '.' between thousands, ',' before decimals, trailing zero decimals dropped. */
-function formatNumber(value: number, decimals: number): string {
-  const fixed = Math.abs(value).toFixed(decimals);
-  const [whole, frac] = fixed.split('.');
-  const digits = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const tail = frac && /[1-9]/.test(frac) ? `,${frac.replace(/0+$/, '')}` : '';
-  // -0,04 rounds to 0 and must not print as "-0".
-  return `${value < 0 && /[1-9]/.test(fixed) ? '-' : ''}${digits}${tail}`;
-}
-
 /** "89,2%", "1.234", "1.500.000 đ", "5 ngày"; "—" when there is no value. */
 export function formatIndicatorValue(unit: IndicatorUnit, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return '—';
   switch (unit) {
-    case '%': return `${formatNumber(value, 1)}%`;
+    case '%': return `${formatViNumber(value, 1)}%`;
     // Rates and averages of counts are fractional ("2,1 con/phụ nữ"); whole counts stay whole.
-    case 'count': return formatNumber(value, Number.isInteger(value) ? 0 : 1);
-    case 'VND': return `${formatNumber(value, 0)} đ`;
+    case 'count': return formatViNumber(value, Number.isInteger(value) ? 0 : 1);
+    case 'VND': return `${formatViNumber(value, 0)} đ`;
     // An average of durations is often fractional: "4,5 ngày".
-    case 'days': return `${formatNumber(value, 1)} ngày`;
+    case 'days': return `${formatViNumber(value, 1)} ngày`;
   }
 }
 

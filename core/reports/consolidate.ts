@@ -1,6 +1,7 @@
 // The department's consolidated report (báo cáo tổng hợp), drafted from the approved unit reports:
 // numbers summed in tables by unit, repeating tables merged with a unit column, text answers gathered
 // under unit headings for the officer to rewrite.
+import { formatViNumber } from '../text/vietnamese.ts';
 import { fieldsOf, NUMERIC_TYPES, type Cell, type Field, type ReportValues, type TableRow, type TemplateDef } from './template.ts';
 
 export type DocBlock =
@@ -26,12 +27,8 @@ export interface ConsolidationInput {
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
-/** 1234567 → "1.234.567", 12.5 → "12,5": how Vietnamese documents write numbers. */
-export function formatNumber(n: number): string {
-  const [int, dec] = Math.abs(n).toFixed(Number.isInteger(n) ? 0 : 1).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${n < 0 ? '-' : ''}${grouped}${dec && dec !== '0' ? `,${dec}` : ''}`;
-}
+/** Numbers in the report: whole, or one decimal where a value has one. */
+export const formatNumber = (n: number) => formatViNumber(n, 1);
 
 export function formatCell(field: { type: string }, v: Cell | undefined): string {
   if (v === null || v === undefined || v === '') return '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, comparePersonName, matchesSearch, searchKey, sortVi } from './vietnamese.ts';
+import { cleanText, comparePersonName, formatViNumber, matchesSearch, searchKey, sortVi } from './vietnamese.ts';
 
 describe('searchKey', () => {
   it('drops diacritics and maps đ to d', () => {
@@ -37,5 +37,15 @@ describe('Vietnamese order', () => {
   it('sorts people by given name first', () => {
     const names = ['Trần Thị Bình', 'Nguyễn Văn An', 'Lê Đức Anh'];
     expect([...names].sort(comparePersonName)).toEqual(['Nguyễn Văn An', 'Lê Đức Anh', 'Trần Thị Bình']);
+  });
+});
+
+describe('formatViNumber', () => {
+  it('writes numbers as Vietnamese documents do, without a "-0"', () => {
+    expect(formatViNumber(1234567)).toBe('1.234.567');
+    expect(formatViNumber(89.25, 1)).toBe('89,3');
+    expect(formatViNumber(12.5, 2)).toBe('12,5');
+    expect(formatViNumber(-0.04, 1)).toBe('0');
+    expect(formatViNumber(-5000)).toBe('-5.000');
   });
 });

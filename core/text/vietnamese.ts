@@ -53,3 +53,16 @@ export function comparePersonName(a: string, b: string): number {
   const given = (s: string) => cleanText(s).split(' ').pop() ?? '';
   return compareVi(given(a), given(b)) || compareVi(a, b);
 }
+
+/**
+ * 1234567 → "1.234.567", 89.25 with 1 decimal → "89,3": how Vietnamese documents write numbers, the same on
+ * the server and in every browser (no dependence on the ICU data a runtime ships). Trailing zeros are dropped.
+ */
+export function formatViNumber(value: number, decimals = 0): string {
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [whole, frac] = fixed.split('.');
+  const digits = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const tail = frac && /[1-9]/.test(frac) ? `,${frac.replace(/0+$/, '')}` : '';
+  // -0,04 rounds to 0 and must not print as "-0".
+  return `${value < 0 && /[1-9]/.test(fixed) ? '-' : ''}${digits}${tail}`;
+}

@@ -1,4 +1,5 @@
 // Dates as Vietnamese officials read them: dd/mm/yyyy, in Vietnam's time zone whatever the browser's.
+import { formatViNumber } from '../../core/text/vietnamese.ts';
 const TZ = 'Asia/Ho_Chi_Minh';
 const dateFmt = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' });
 const timeFmt = new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
@@ -17,13 +18,9 @@ export function formatDateTime(v: string | Date | null | undefined, seconds = fa
   return `${dateFmt.format(d)} ${(seconds ? secFmt : timeFmt).format(d)}`;
 }
 
-const numberFormats = new Map<number, Intl.NumberFormat>();
-/** 1234567 → "1.234.567", 12.5 → "12,5": as Vietnamese documents write numbers; null → "—". */
-export function formatNumber(n: number | null | undefined, decimals = 2): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
-  if (!numberFormats.has(decimals)) numberFormats.set(decimals, new Intl.NumberFormat('vi-VN', { maximumFractionDigits: decimals }));
-  return numberFormats.get(decimals)!.format(n);
-}
+/** 1234567 → "1.234.567", 12.5 → "12,5", as in the server's documents; null → "—". */
+export const formatNumber = (n: number | null | undefined, decimals = 2): string =>
+  (n === null || n === undefined || !Number.isFinite(n) ? '—' : formatViNumber(n, decimals));
 
 /** 89.24 → "89,2%"; null (nothing to measure against) → "—". */
 export const formatPercent = (n: number | null) => (n === null ? '—' : `${formatNumber(n, 1)}%`);

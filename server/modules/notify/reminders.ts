@@ -64,6 +64,13 @@ export async function loadRecipients(tx: Tx): Promise<Recipient[]> {
   return rowsOf<Recipient>(res);
 }
 
+/** Recipients grouped by the unit their role is granted on. */
+export function byUnitOf(recipients: Recipient[]): Map<string, Recipient[]> {
+  const byUnit = new Map<string, Recipient[]>();
+  for (const r of recipients) (byUnit.get(r.unitId) ?? byUnit.set(r.unitId, []).get(r.unitId)!).push(r);
+  return byUnit;
+}
+
 /** Who must act: the unit's own focal points and staff, else those of its nearest parent below the Sở. */
 export function actorsFor(o: { unitPath: string }, byUnit: Map<string, Recipient[]>): Recipient[] {
   const chain = o.unitPath.split('/').filter(Boolean).slice(1).reverse(); // the unit first, the root left out
@@ -151,15 +158,14 @@ export async function runReminders(db: Db, now: Date, opts: ReminderOptions = { 
         const days = t.days?.length ? t.days : DEFAULT_REMINDER_DAYS;
         const due = await loadDue(tx, today, days);
         const recipients = await loadRecipients(tx);
-        const byUnit = new Map<string, Recipient[]>();
-        for (const r of recipients) (byUnit.get(r.unitId) ?? byUnit.set(r.unitId, []).get(r.unitId)!).push(r);
+        const byUnit = byUnitOf(recipients);
         for (const o of due) {
           for (const [r, kind] of targetsFor(o, today, byUnit)) {
             const done = await claim(tx, t.id, today, o, r, kind, opts);
             if (done) { counts.notifications++; if (done.email) counts.emails++; }
           }
         }
-        const reports = await remindReports(tx, t.id, today, days, opts);
+        const reports = await remindReports(tx, t.id, today, days, byUnit, opts);
         counts.notifications += reports.notifications;
         counts.emails += reports.emails;
         if (opts.emailEnabled && digestHour) counts.emails += await digests(tx, t.id, today, recipients, opts);

@@ -5,7 +5,7 @@ import { isLocked, type Period } from '../../../core/reports/periods.ts';
 import { addDays, formatViDate } from '../../../core/schedule/dates.ts';
 import { rowsOf, type Tx } from '../../db/client.ts';
 import { emailOutbox, notifications, reportSchedules, type ReportScheduleRow } from '../../db/schema/index.ts';
-import { actorsFor, daysBetween, loadRecipients, where, type Recipient, type ReminderOptions } from '../notify/reminders.ts';
+import { actorsFor, byUnitOf, daysBetween, loadRecipients, where, type Recipient, type ReminderOptions } from '../notify/reminders.ts';
 import type { UnitRow } from '../org/queries.ts';
 import { exceptionsInForce, expectedUnits, submissionsOf } from './queries.ts';
 import { periodsSoFar } from './schedules.service.ts';
@@ -48,24 +48,17 @@ async function send(tx: Tx, tenantId: string, today: string, r: Reminder, opts: 
   return { email: !!mail };
 }
 
-function byUnitOf(recipients: Recipient[]) {
-  const byUnit = new Map<string, Recipient[]>();
-  for (const r of recipients) (byUnit.get(r.unitId) ?? byUnit.set(r.unitId, []).get(r.unitId)!).push(r);
-  return byUnit;
-}
-
 /** Units of a period that still owe their report. */
 async function owing(tx: Tx, s: ReportScheduleRow, period: Period, units: UnitRow[]) {
   const state = new Map((await submissionsOf(tx, s.id, [period.key])).map((x) => [x.unitId, x.status as string]));
   return units.filter((u) => OWED.has(state.get(u.id) ?? 'missing'));
 }
 
-/** The reminder job's part for reports, inside the tenant's reminder transaction. */
-export async function remindReports(tx: Tx, tenantId: string, today: string, days: number[], opts: ReminderOptions) {
+/** The reminder job's part for reports, inside the tenant's reminder transaction, with the recipients it loaded. */
+export async function remindReports(tx: Tx, tenantId: string, today: string, days: number[], byUnit: Map<string, Recipient[]>, opts: ReminderOptions) {
   const counts = { notifications: 0, emails: 0 };
   const schedules = await tx.select().from(reportSchedules).where(eq(reportSchedules.active, true)).orderBy(reportSchedules.id);
   if (!schedules.length) return counts;
-  const byUnit = byUnitOf(await loadRecipients(tx));
   const soon = new Set(days.map((d) => addDays(today, d)));
   for (const s of schedules) {
     const periods = periodsSoFar(s, addDays(today, Math.max(0, ...days))).filter((p) => soon.has(p.dueOn) || (p.dueOn < today && p.dueOn >= addDays(today, -OVERDUE_WINDOW_DAYS)));

@@ -3,7 +3,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { can } from '../../../core/auth/policy.ts';
 import { checkRule, currentPeriod, describeRule, isLocked, periodOf, periodsBetween, type AdhocRequest, type DueRule, type Period, type PeriodType } from '../../../core/reports/periods.ts';
-import { completeness, type ReportState } from '../../../core/reports/workflow.ts';
+import { completeness, type ReportState, type UnitReport } from '../../../core/reports/workflow.ts';
 import type { Tx } from '../../db/client.ts';
 import { reportSchedules, reportSubmissions, type ReportScheduleRow, type ReportSubmissionRow } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
@@ -124,7 +124,7 @@ export async function periodStatus(tx: Tx, s: ReportScheduleRow, period: Period,
   return {
     period: { ...period, locked: isLocked(period, now) },
     units: rows,
-    completeness: completeness(rows.map((r) => ({ state: r.state, submitted: r.submittedAt !== null, onTime: r.onTime }))),
+    completeness: completeness(expected.map((u) => counted(subs.get(u.id)))),
   };
 }
 
@@ -140,19 +140,23 @@ function unitStatus(u: UnitRow, sub: ReportSubmissionRow | undefined, exception:
   };
 }
 
-/** Each unit's reporting rates over the periods already due (DHIS2's rate by organisation unit over time). */
-async function ratesByUnit(tx: Tx, s: ReportScheduleRow, periods: Period[], units: UnitRow[]) {
+/** One unit's report of one period, as the reporting rates count it. */
+type Counted = Pick<ReportSubmissionRow, 'status' | 'submittedAt' | 'onTime'> | undefined;
+const counted = (x: Counted): UnitReport => ({ state: x?.status ?? 'missing', submitted: !!x?.submittedAt, onTime: x?.onTime ?? null });
+
+/**
+ * The rates of many periods from one read of their reports: per period over the units (the period list), and
+ * per unit over the periods already due (DHIS2's rate by organisation unit over time).
+ */
+async function rates(tx: Tx, s: ReportScheduleRow, periods: Period[], units: UnitRow[], today: string) {
   const subs = await submissionsOf(tx, s.id, periods.map((p) => p.key));
-  const key = (unitId: string, period: string) => `${unitId}|${period}`;
-  const byKey = new Map(subs.map((x) => [key(x.unitId, x.periodKey), x]));
-  return units.map((u) => ({
-    unitId: u.id,
-    periods: periods.length,
-    completeness: completeness(periods.map((p) => {
-      const x = byKey.get(key(u.id, p.key));
-      return { state: x?.status ?? 'missing', submitted: !!x?.submittedAt, onTime: x?.onTime ?? null };
-    })),
-  }));
+  const byKey = new Map(subs.map((x) => [`${x.unitId}|${x.periodKey}`, x]));
+  const at = (u: UnitRow, p: Period) => counted(byKey.get(`${u.id}|${p.key}`));
+  const due = periods.filter((p) => p.dueOn < today);
+  return {
+    byPeriod: periods.map((p) => ({ period: p, completeness: completeness(units.map((u) => at(u, p))) })),
+    byUnit: units.map((u) => ({ unitId: u.id, periods: due.length, completeness: completeness(due.map((p) => at(u, p))) })),
+  };
 }
 
 /** May the user see this schedule: it reviews it, or one of its units owes it. */
@@ -201,17 +205,16 @@ export async function getSchedule(tx: Tx, user: CurrentUser, id: string, now: Da
   const periods = periodsSoFar(s, today);
   const selected = periodKey ? periodOr404(s, periodKey) : periods[0];
   const reviewer = can(user, 'plan.read', { unitPath: owner.path });
-  const history = [];
-  for (const p of periods.slice(0, 12)) history.push({ period: p, completeness: (await periodStatus(tx, s, p, now, today, expected)).completeness });
+  const history = await rates(tx, s, periods.slice(0, 12), expected, today);
   const status = selected ? await periodStatus(tx, s, selected, now, today, expected) : null;
   // A unit sees its own row; the division and leadership see every unit.
   const sees = (unitId: string) => reviewer || can(user, 'plan.read', { unitPath: expected.find((e) => e.id === unitId)!.path });
   const units = status ? status.units.filter((u) => sees(u.unit.id)) : [];
   return {
     schedule: presentSchedule(s, owner, template.name),
-    periods: history,
+    periods: history.byPeriod,
     selected: status && { period: status.period, completeness: status.completeness, units },
-    byUnit: (await ratesByUnit(tx, s, periods.filter((p) => p.dueOn < today).slice(0, 12), expected)).filter((r) => sees(r.unitId)),
+    byUnit: history.byUnit.filter((r) => sees(r.unitId)),
     canManage: can(user, 'report.manage', { unitPath: owner.path }),
     canReview: can(user, 'report.review', { unitPath: owner.path }),
     /** The division and leadership read the consolidated report; a unit does not. */

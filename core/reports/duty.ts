@@ -16,7 +16,9 @@ export function scheduleFromDuty(duty: { frequency: ReportFrequency; due: string
   const dueRule: DueRule = dates.length === PER_YEAR[periodType] || (dates.length === 1 && periodType !== 'adhoc')
     ? { kind: 'dates', dates }
     : { kind: 'daysAfterEnd', days: periodType === 'month' ? 5 : 10 };
-  return { title: `Báo cáo ${TITLE_OF[duty.frequency]} kết quả thực hiện ${lowerFirst(plan.title)}`, periodType, dueRule, startsOn: plan.periodStart, endsOn: plan.periodEnd };
+  // Plan titles often begin with what the report would add ("Thực hiện Nghị quyết…", "Triển khai …").
+  const subject = /^(thực hiện|triển khai)\s/i.test(plan.title) ? lowerFirst(plan.title) : `thực hiện ${lowerFirst(plan.title)}`;
+  return { title: `Báo cáo ${TITLE_OF[duty.frequency]} kết quả ${subject}`, periodType, dueRule, startsOn: plan.periodStart, endsOn: plan.periodEnd };
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

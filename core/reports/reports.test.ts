@@ -146,4 +146,8 @@ describe('a plan’s reporting duty as a schedule', () => {
     expect(scheduleFromDuty({ frequency: 'quarterly', due: ['06-10', '12-10'] }, plan).dueRule).toEqual({ kind: 'daysAfterEnd', days: 10 });
     expect(scheduleFromDuty({ frequency: 'adhoc', due: [] }, plan).periodType).toBe('adhoc');
   });
+  it('does not say "thực hiện" twice when the plan’s title begins with it', () => {
+    expect(scheduleFromDuty({ frequency: 'annual', due: ['11-10'] }, { ...plan, title: 'Thực hiện Nghị quyết số 57-NQ/TW năm 2026' }).title)
+      .toBe('Báo cáo năm kết quả thực hiện Nghị quyết số 57-NQ/TW năm 2026');
+  });
 });

@@ -21,10 +21,16 @@ export const PREFILL_SOURCES = [
 ] as const;
 export type PrefillSource = (typeof PREFILL_SOURCES)[number] | `indicator:${string}`;
 
-/** The sources a form builder can pick today; allowance and award figures join when those capabilities exist. */
-export const PREFILL_LABELS: Partial<Record<PrefillSource, string>> = {
+/** What each source is called in the form builder; allowance and award figures arrive with those capabilities. */
+export const PREFILL_LABELS: Record<(typeof PREFILL_SOURCES)[number], string> = {
   'tasks.due': 'Số nhiệm vụ đến hạn trong kỳ', 'tasks.done': 'Số nhiệm vụ đã hoàn thành', 'tasks.doneLate': 'Số nhiệm vụ hoàn thành quá hạn',
   'tasks.overdue': 'Số nhiệm vụ quá hạn chưa hoàn thành', 'tasks.open': 'Số nhiệm vụ chưa đến hạn',
+  'allowance.beneficiaries': 'Số đối tượng hưởng hỗ trợ (khi có phân hệ chi hỗ trợ)', 'allowance.months': 'Số tháng hưởng hỗ trợ (khi có phân hệ chi hỗ trợ)',
+  'allowance.amount': 'Kinh phí đã chi hỗ trợ (khi có phân hệ chi hỗ trợ)',
+  'awards.tasksProposed': 'Số nhiệm vụ đề xuất xét thưởng (khi có phân hệ khen thưởng)', 'awards.tasksRewarded': 'Số nhiệm vụ được xét thưởng (khi có phân hệ khen thưởng)',
+  'awards.collectivesProposed': 'Số tập thể được đề xuất (khi có phân hệ khen thưởng)', 'awards.collectivesRewarded': 'Số tập thể được xét thưởng (khi có phân hệ khen thưởng)',
+  'awards.individualsProposed': 'Số cá nhân được đề xuất (khi có phân hệ khen thưởng)', 'awards.individualsRewarded': 'Số cá nhân được xét thưởng (khi có phân hệ khen thưởng)',
+  'awards.amount': 'Kinh phí thưởng (khi có phân hệ khen thưởng)',
 };
 
 export interface TableColumn {

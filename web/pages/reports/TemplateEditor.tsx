@@ -33,16 +33,16 @@ function FieldRow({ field, keys, saved, onChange, onRemove }: { field: Field; ke
   return (
     <div className="kh-template-field">
       <Space wrap align="start">
-        <Input placeholder="Tên trường, ví dụ: Số lượng đối tượng hưởng hỗ trợ" value={field.label} onChange={(e) => setLabel(e.target.value)} style={{ width: 320 }} aria-label="Tên trường" />
+        <Input placeholder="Tên trường, ví dụ: Số lượng đối tượng hưởng hỗ trợ" value={field.label} onChange={(e) => setLabel(e.target.value)} style={{ width: 320, maxWidth: '100%' }} aria-label="Tên trường" />
         <Select value={field.type} options={typeOptions} onChange={(type) => onChange({ ...field, type, columns: type === 'table' ? field.columns ?? [{ key: 'noiDung', label: 'Nội dung', type: 'text' }] : undefined })} style={{ width: 160 }} aria-label="Kiểu trường" />
         {field.type === 'number' && <Input placeholder="Đơn vị tính (người, tháng…)" value={field.suffix} onChange={(e) => onChange({ ...field, suffix: e.target.value || undefined })} style={{ width: 170 }} aria-label="Đơn vị tính" />}
         <Checkbox checked={!!field.required} onChange={(e) => onChange({ ...field, required: e.target.checked || undefined })}>Bắt buộc</Checkbox>
-        {field.type === 'number' && (
-          <Select allowClear placeholder="Lấy sẵn từ kehoach" value={field.prefill} style={{ width: 260 }} aria-label="Lấy sẵn từ kehoach"
+        {NUMERIC_TYPES.includes(field.type) && (
+          <Select allowClear placeholder="Lấy sẵn từ kehoach" value={field.prefill} style={{ width: 300 }} popupMatchSelectWidth={false} aria-label="Lấy sẵn từ kehoach"
             options={Object.entries(PREFILL_LABELS).map(([value, label]) => ({ value, label }))} onChange={(prefill) => onChange({ ...field, prefill: prefill ?? undefined })} />
         )}
         {NUMERIC_TYPES.includes(field.type) && (
-          <InputNumber min={1} max={1000} placeholder="Giải thích khi đổi quá %" value={field.explainChangeOverPct} onChange={(v) => onChange({ ...field, explainChangeOverPct: v ?? undefined })} style={{ width: 200 }} aria-label="Ngưỡng thay đổi cần giải thích (%)" />
+          <InputNumber min={1} max={1000} prefix="Giải thích khi đổi quá" suffix="%" value={field.explainChangeOverPct} onChange={(v) => onChange({ ...field, explainChangeOverPct: v ?? undefined })} style={{ width: 240 }} aria-label="Ngưỡng thay đổi cần giải thích (%)" />
         )}
         <Button icon={<DeleteOutlined />} onClick={onRemove} aria-label={`Xóa trường ${field.label}`} />
       </Space>

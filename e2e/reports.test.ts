@@ -107,6 +107,8 @@ describe('periodic reports in the browser', () => {
     await page.waitForURL(/\/don-vi\//);
     await page.getByRole('button', { name: 'Trả lại' }).click();
     const dialog = page.getByRole('dialog');
+    // As a person would: the dialog is open and its comment box shown before "Trả lại" is pressed in it.
+    await expect.poll(() => dialog.locator('#comment').isVisible()).toBe(true);
     await dialog.getByRole('button', { name: 'Trả lại' }).click();
     await expect.poll(() => dialog.getByText('Ghi rõ nội dung cần đơn vị chỉnh sửa.').isVisible()).toBe(true);
     await dialog.locator('#comment').fill(COMMENT);

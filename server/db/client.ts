@@ -33,6 +33,9 @@ export async function openPglite(dir: string | undefined, loadDataDir?: Blob): P
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // A connection the server closes while idle (a restart, an administrator, a dropped database) is discarded by
+  // the pool and replaced on the next query; without a listener its error would end the whole process.
+  pool.on('error', (err) => { console.warn(`PostgreSQL đóng một kết nối đang nghỉ: ${err.message}`); });
   // Fail now, with the server's message, rather than on the first request.
   const probe = await pool.connect().catch((e: Error) => {
     throw new Error(`Không kết nối được PostgreSQL (${redactUrl(url)}): ${e.message}`);

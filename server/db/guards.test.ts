@@ -5,7 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { DataDirLockedError, lockDataDir } from './lock.ts';
 import { loadMigrations, migrate, MigrationDivergedError } from './migrate.ts';
-import { freshDatabase } from '../test/engines.ts';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { rowsOf } from './client.ts';
+import { engine, freshDatabase } from '../test/engines.ts';
 
 describe('data folder lock', () => {
   it('refuses a second holder while the first lives, and takes over a stale lock', () => {
@@ -41,6 +44,33 @@ describe('migrations', () => {
       const edited = code.map((m, i) => (i === 1 ? { ...m, hash: 'edited' } : m));
       await expect(migrate(database.db, edited)).rejects.toThrow(MigrationDivergedError);
       await expect(migrate(database.db, code.slice(0, 1))).rejects.toThrow(/mã nguồn không có/);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('PostgreSQL connections', () => {
+  // Only the server engine has connections a server can close; PGlite runs in the process.
+  it.runIf(engine === 'postgres')('survive the server closing an idle one: the process goes on, the next query gets a new connection', async () => {
+    const database = await freshDatabase();
+    try {
+      const pid = rowsOf<{ pid: number }>(await database.db.execute(sql`SELECT pg_backend_pid() AS pid`))[0].pid;
+      const unhandled: unknown[] = [];
+      const onError = (e: unknown) => unhandled.push(e);
+      process.on('uncaughtException', onError);
+      try {
+        const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+        await admin.connect();
+        await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+        await admin.end();
+        await new Promise((r) => setTimeout(r, 300));
+      } finally {
+        process.off('uncaughtException', onError);
+      }
+      expect(unhandled).toEqual([]);
+      const again = rowsOf<{ pid: number }>(await database.db.execute(sql`SELECT pg_backend_pid() AS pid`))[0].pid;
+      expect(again).not.toBe(pid);
     } finally {
       await database.close();
     }

@@ -175,3 +175,32 @@ export const evidence = pgTable('evidence', {
   name: text('name').notNull(),
   createdAt: createdAt(),
 }, (t) => [index('evidence_occurrence').on(t.occurrenceId), index('evidence_file').on(t.fileId), tenantIsolation()]).enableRLS();
+
+/**
+ * Occurrence counts kept current by triggers on occurrences and plans (migration 0006), in the same
+ * transaction as the change, so that leadership's overview of a province's million periods reads a few
+ * thousand rows. Open periods are kept per due date (`bucket`), because whether one is overdue depends on
+ * the day it is read; done periods, and open ones without a date, sit in the 'infinity' bucket.
+ */
+const countColumns = () => ({
+  openStarted: integer('open_started').notNull().default(0),
+  openFresh: integer('open_fresh').notNull().default(0),
+  doneOnTime: integer('done_on_time').notNull().default(0),
+  doneLate: integer('done_late').notNull().default(0),
+});
+
+/** Per lead unit, over active plans only (a plan that stops being active takes its periods out). */
+export const unitOccurrenceCounts = pgTable('unit_occurrence_counts', {
+  tenantId: tenantId().references(() => tenants.id),
+  unitId: uuid('unit_id').notNull().references(() => orgUnits.id),
+  bucket: date('bucket').notNull(),
+  ...countColumns(),
+}, (t) => [primaryKey({ columns: [t.unitId, t.bucket] }), index('unit_occurrence_counts_tenant').on(t.tenantId), tenantIsolation()]).enableRLS();
+
+/** Per plan, whatever its status. */
+export const planOccurrenceCounts = pgTable('plan_occurrence_counts', {
+  tenantId: tenantId().references(() => tenants.id),
+  planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  bucket: date('bucket').notNull(),
+  ...countColumns(),
+}, (t) => [primaryKey({ columns: [t.planId, t.bucket] }), index('plan_occurrence_counts_tenant').on(t.tenantId), tenantIsolation()]).enableRLS();

@@ -5,7 +5,7 @@ import { COMPARATOR_LABELS, formatIndicatorValue, rag, rollUp } from '../../../c
 import { periodOf } from '../../../core/reports/periods.ts';
 import { compareVi } from '../../../core/text/vietnamese.ts';
 import type { Tx } from '../../db/client.ts';
-import { reportSchedules } from '../../db/schema/index.ts';
+import { occurrences, plans, reportSchedules } from '../../db/schema/index.ts';
 import type { CurrentUser } from '../../http/request.ts';
 import { allUnits, type UnitRow } from '../org/queries.ts';
 import { overview } from '../plans/overview.service.ts';
@@ -43,7 +43,7 @@ export async function dashboard(tx: Tx, user: CurrentUser, now: Date, today: str
 async function planProgress(tx: Tx, user: CurrentUser, today: string, scope: Scope) {
   const o = await overview(tx, user, today, {}, {
     where: inScope(scope, sql`p.owner_unit_id`, sql`o.unit_id`),
-    keep: (x) => (!!x.unit && covers(scope, x.unit.id)) || covers(scope, x.ownerUnitId ?? ''),
+    listWhere: inScope(scope, sql`${plans.ownerUnitId}`, sql`${occurrences.unitId}`),
   });
   return { totals: o.totals, byUnit: o.byUnit, byPlan: o.byPlan, overdue: o.overdue.slice(0, LIST_LIMIT), dueSoon: o.dueSoon.slice(0, LIST_LIMIT) };
 }

@@ -1,10 +1,10 @@
 // Occurrences: a unit's task list, one occurrence with its history, progress with evidence, dates set by hand.
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { can } from '../../../core/auth/policy.ts';
-import { OCCURRENCE_STATUS_LABELS, occurrenceStatus, type OccurrenceStatus, type ProgressState } from '../../../core/plans/status.ts';
+import { OCCURRENCE_STATUS_LABELS, OCCURRENCE_STATUS_SQL, occurrenceStatus, type OccurrenceStatus, type ProgressState } from '../../../core/plans/status.ts';
 import { formatViDate } from '../../../core/schedule/dates.ts';
 import { occurrenceAfterEvent, occurrenceOn } from '../../../core/schedule/occurrences.ts';
-import { cleanText, matchesSearch } from '../../../core/text/vietnamese.ts';
+import { cleanText, matchesSearch, searchKey } from '../../../core/text/vietnamese.ts';
 import type { Tx } from '../../db/client.ts';
 import { evidence, files, occurrences, planSections, plans, progressUpdates, tasks, taskUnits } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
@@ -25,16 +25,48 @@ export interface OccurrenceQuery {
   to?: string;
   status?: OccurrenceStatus;
   q?: string;
+  /** Only periods not yet done. */
+  open?: boolean;
+  /** A further condition over the occurrences and plans tables (what a user's grants cover). */
+  where?: SQL;
   limit?: number;
 }
 
 const statusOf = (o: OccurrenceRow, today: string) =>
   occurrenceStatus({ dueOn: o.dueOn, completedOn: o.completedOn, started: !!o.lastUpdateAt }, today);
 
-/** Occurrences of active plans, filtered; each with its task, plan and unit, its status and what the user may do. */
+/** A list is cut here unless asked for less: a hospital's whole year is thousands of periods. */
+export const OCCURRENCE_LIST_LIMIT = 1000;
+
+/** The status rule of core/plans/status.ts over the occurrences table, for filtering in SQL. */
+const statusColumn = (today: string) => sql.raw(OCCURRENCE_STATUS_SQL(
+  { due: 'occurrences.due_on', completed: 'occurrences.completed_on', lastUpdate: 'occurrences.last_update_at' },
+  `'${today.replace(/[^0-9-]/g, '')}'::date`,
+));
+
+/**
+ * Each word of the query in the task (number or text), the plan or the unit, ignoring accents: the same
+ * rule as matchesSearch, evaluated by the database so that only matching rows are read.
+ */
+function searchWhere(q: string, units: Map<string, UnitRow>): SQL | undefined {
+  const words = searchKey(q).split(' ').filter(Boolean);
+  if (!words.length) return undefined;
+  return and(...words.map((w) => {
+    const unitIds = [...units.values()].filter((u) => matchesSearch(`${u.name} ${u.shortName}`, w)).map((u) => u.id);
+    return or(
+      sql`${tasks.searchText} LIKE ${`%${w}%`}`, sql`${plans.searchText} LIKE ${`%${w}%`}`,
+      unitIds.length ? inArray(occurrences.unitId, unitIds) : undefined,
+    );
+  }));
+}
+
+/**
+ * Occurrences of active plans, filtered and ordered by due date in the database, at most `limit`
+ * (OCCURRENCE_LIST_LIMIT) of them; each with its task, plan and unit, its status and what the user may do.
+ */
 export async function listOccurrences(tx: Tx, user: CurrentUser, today: string, q: OccurrenceQuery) {
   const units = new Map((await allUnits(tx)).map((u) => [u.id, u]));
-  const where: SQL[] = q.includeInactive ? [] : [eq(plans.status, 'active')];
+  const where: (SQL | undefined)[] = q.includeInactive ? [] : [eq(plans.status, 'active')];
   if (q.unitId) {
     const unit = units.get(q.unitId);
     if (!unit) throw errors.notFound('đơn vị');
@@ -46,14 +78,16 @@ export async function listOccurrences(tx: Tx, user: CurrentUser, today: string, 
   // An occurrence without a due date belongs to no date range: it shows only in unfiltered lists.
   if (q.from) where.push(sql`${occurrences.dueOn} >= ${q.from}`);
   if (q.to) where.push(sql`${occurrences.dueOn} <= ${q.to}`);
+  if (q.status) where.push(sql`${statusColumn(today)} = ${q.status}`);
+  if (q.q) where.push(searchWhere(q.q, units));
+  if (q.open) where.push(isNull(occurrences.completedOn));
+  if (q.where) where.push(q.where);
+  const limit = Math.min(q.limit ?? OCCURRENCE_LIST_LIMIT, OCCURRENCE_LIST_LIMIT);
   const rows = await tx.select({ o: occurrences, t: tasks, p: { id: plans.id, title: plans.title, number: plans.number, ownerUnitId: plans.ownerUnitId }, section: planSections.code })
     .from(occurrences).innerJoin(tasks, eq(tasks.id, occurrences.taskId)).innerJoin(plans, eq(plans.id, occurrences.planId))
     .leftJoin(planSections, eq(planSections.id, tasks.sectionId))
-    .where(and(...where)).orderBy(sql`${occurrences.dueOn} ASC NULLS LAST`, asc(tasks.sortOrder));
-  let items = rows.map((r) => presentListItem(r.o, r.t, r.p, units, user, today, r.section ?? ''));
-  if (q.status) items = items.filter((i) => i.status === q.status);
-  if (q.q) items = items.filter((i) => matchesSearch(`${i.task.number} ${i.task.content} ${i.plan.title} ${i.unit?.name ?? ''}`, q.q!));
-  return q.limit ? items.slice(0, q.limit) : items;
+    .where(and(...where)).orderBy(sql`${occurrences.dueOn} ASC NULLS LAST`, asc(tasks.sortOrder), asc(occurrences.id)).limit(limit);
+  return rows.map((r) => presentListItem(r.o, r.t, r.p, units, user, today, r.section ?? ''));
 }
 
 function presentListItem(o: OccurrenceRow, t: typeof tasks.$inferSelect, p: { id: string; title: string; number: string; ownerUnitId: string }, units: Map<string, UnitRow>, user: CurrentUser, today: string, sectionCode: string) {

@@ -69,3 +69,28 @@ export async function countsBy(tx: Tx, column: 'plan_id' | 'task_id' | 'unit_id'
   }
   return out;
 }
+
+/**
+ * The same counts as countsBy over all active plans, read from the summary tables the triggers of
+ * migration 0006 keep current: a few thousand rows instead of every occurrence of the tenant.
+ */
+export async function countsFromSummary(tx: Tx, by: 'unit_id' | 'plan_id', today: string): Promise<Map<string, StatusCounts>> {
+  const from = by === 'unit_id' ? sql`unit_occurrence_counts s`
+    : sql`plan_occurrence_counts s JOIN plans p ON p.id = s.plan_id AND p.status = 'active'`;
+  const res = await tx.execute(sql`
+    SELECT s.${sql.raw(by)} AS key,
+      sum(s.open_started + s.open_fresh) FILTER (WHERE s.bucket < ${today}::date)::int AS overdue,
+      sum(s.open_started) FILTER (WHERE s.bucket >= ${today}::date)::int AS in_progress,
+      sum(s.open_fresh) FILTER (WHERE s.bucket >= ${today}::date)::int AS not_due,
+      sum(s.done_on_time)::int AS done_on_time, sum(s.done_late)::int AS done_late,
+      sum(s.open_started + s.open_fresh) FILTER (WHERE s.bucket BETWEEN ${today}::date AND ${today}::date + 7)::int AS soon
+    FROM ${from} GROUP BY 1`);
+  const out = new Map<string, StatusCounts>();
+  for (const r of rowsOf<Record<'key' | OccurrenceStatus | 'soon', string | number | null>>(res)) {
+    const c = emptyCounts();
+    for (const status of ['overdue', 'in_progress', 'not_due', 'done_on_time', 'done_late'] as const) addToCounts(c, status, Number(r[status] ?? 0));
+    c.dueSoon = Number(r.soon ?? 0);
+    if (c.total) out.set(String(r.key), c);
+  }
+  return out;
+}

@@ -79,7 +79,7 @@ export function rollUp(rule: IndicatorRule, values: UnitValue[], expectedUnitIds
       if (!p) continue;
       n += p.n; d += p.d; usable.add(v.unitId);
     }
-    if (usable.size) { numerator = n; denominator = d; value = (n * scaleOf(rule)) / d; }
+    if (usable.size) ({ value, numerator, denominator } = totalOf(rule, { reported: usable.size, numerator: n, denominator: d, valueSum: 0 }));
   } else {
     let total = 0;
     for (const v of sorted) {
@@ -87,10 +87,20 @@ export function rollUp(rule: IndicatorRule, values: UnitValue[], expectedUnitIds
       if (x === null) continue;
       total += x; usable.add(v.unitId);
     }
-    if (usable.size) value = rule.aggregation === 'sum' ? total : total / usable.size;
+    if (usable.size) value = totalOf(rule, { reported: usable.size, numerator: 0, denominator: 0, valueSum: total }).value;
   }
   const expected = expectedUnitIds ? [...new Set(expectedUnitIds)] : [...usable];
   return { value, numerator, denominator, reported: usable.size, expected: expected.length, missing: expected.filter((id) => !usable.has(id)) };
+}
+
+/** Sums over the units with a usable value, as the database adds them up (the dashboard's SQL roll-up). */
+export interface Totals { reported: number; numerator: number; denominator: number; valueSum: number }
+
+/** The department value from sums: Σ numerators / Σ denominators for a ratio; Σ or the mean of plain values. */
+export function totalOf(rule: IndicatorRule, t: Totals): Pick<RollUp, 'value' | 'numerator' | 'denominator' | 'reported'> {
+  if (!t.reported) return { value: null, numerator: null, denominator: null, reported: 0 };
+  if (rule.measure === 'ratio') return { value: (t.numerator * scaleOf(rule)) / t.denominator, numerator: t.numerator, denominator: t.denominator, reported: t.reported };
+  return { value: rule.aggregation === 'sum' ? t.valueSum : t.valueSum / t.reported, numerator: null, denominator: null, reported: t.reported };
 }
 
 /** Slack for values that went through a division: 62.99999999999999 still sits on the 63 boundary. */

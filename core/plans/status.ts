@@ -49,6 +49,18 @@ export const OCCURRENCE_STATUS_SQL = (t: { due: string; completed: string; lastU
   WHEN ${t.lastUpdate} IS NOT NULL THEN 'in_progress'
   ELSE 'not_due' END`;
 
+/**
+ * One status as a condition the database can answer from its indexes (the partial index on open
+ * periods by due date for "overdue"), equivalent to OCCURRENCE_STATUS_SQL(...) = status.
+ */
+export const OCCURRENCE_STATUS_WHERE = (t: { due: string; completed: string; lastUpdate: string }, todayParam: string): Record<OccurrenceStatus, string> => ({
+  done_on_time: `(${t.completed} IS NOT NULL AND (${t.due} IS NULL OR ${t.completed} <= ${t.due}))`,
+  done_late: `(${t.completed} IS NOT NULL AND ${t.completed} > ${t.due})`,
+  overdue: `(${t.completed} IS NULL AND ${t.due} < ${todayParam})`,
+  in_progress: `(${t.completed} IS NULL AND (${t.due} IS NULL OR ${t.due} >= ${todayParam}) AND ${t.lastUpdate} IS NOT NULL)`,
+  not_due: `(${t.completed} IS NULL AND (${t.due} IS NULL OR ${t.due} >= ${todayParam}) AND ${t.lastUpdate} IS NULL)`,
+});
+
 /** Counts in the form of the Government's tracking: in progress on time, overdue, done on time, done late. */
 export interface StatusCounts {
   total: number;

@@ -22,14 +22,17 @@ CREATE TABLE "unit_occurrence_counts" (
 );
 --> statement-breakpoint
 ALTER TABLE "unit_occurrence_counts" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+DROP INDEX "occurrences_open_due";--> statement-breakpoint
 ALTER TABLE "plan_occurrence_counts" ADD CONSTRAINT "plan_occurrence_counts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_occurrence_counts" ADD CONSTRAINT "plan_occurrence_counts_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_occurrence_counts" ADD CONSTRAINT "unit_occurrence_counts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_occurrence_counts" ADD CONSTRAINT "unit_occurrence_counts_unit_id_org_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "plan_occurrence_counts_tenant" ON "plan_occurrence_counts" USING btree ("tenant_id");--> statement-breakpoint
 CREATE INDEX "unit_occurrence_counts_tenant" ON "unit_occurrence_counts" USING btree ("tenant_id");--> statement-breakpoint
+CREATE INDEX "occurrences_open_due" ON "occurrences" USING btree ("tenant_id","due_on","id") WHERE "occurrences"."completed_on" IS NULL;--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "plan_occurrence_counts" AS PERMISSIVE FOR ALL TO "kehoach_app" USING (tenant_id = nullif(current_setting('kehoach.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('kehoach.tenant_id', true), '')::uuid);--> statement-breakpoint
-CREATE POLICY "tenant_isolation" ON "unit_occurrence_counts" AS PERMISSIVE FOR ALL TO "kehoach_app" USING (tenant_id = nullif(current_setting('kehoach.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('kehoach.tenant_id', true), '')::uuid);--> statement-breakpoint
+CREATE POLICY "tenant_isolation" ON "unit_occurrence_counts" AS PERMISSIVE FOR ALL TO "kehoach_app" USING (tenant_id = nullif(current_setting('kehoach.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('kehoach.tenant_id', true), '')::uuid);
+--> statement-breakpoint
 -- The counts follow every change of occurrences in the same statement's transaction. `rows_sql` is the
 -- changed rows with a sign (+1 new, -1 old); the counting rule is core/plans/status.ts's. `units_only`:
 -- a plan changing status, whose periods go into or out of the units' counts whatever its status now.

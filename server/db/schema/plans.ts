@@ -131,8 +131,9 @@ export const occurrences = pgTable('occurrences', {
   unique('occurrences_period').on(t.taskId, t.unitId, t.periodKey),
   // "My unit's tasks this month" and the unit's calendar.
   index('occurrences_unit_due').on(t.tenantId, t.unitId, t.dueOn),
-  // "Overdue by unit": only open occurrences, by due date.
-  index('occurrences_open_due').on(t.tenantId, t.dueOn, t.unitId).where(sql`${t.completedOn} IS NULL`),
+  // Leadership's overdue and due-soon lists: open occurrences in (due date, id) order, so the first
+  // hundred are read from the index without sorting a province's hundred thousand open periods.
+  index('occurrences_open_due').on(t.tenantId, t.dueOn, t.id).where(sql`${t.completedOn} IS NULL`),
   index('occurrences_task').on(t.taskId),
   index('occurrences_plan').on(t.planId),
   tenantIsolation(),

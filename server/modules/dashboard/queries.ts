@@ -35,30 +35,29 @@ export function inScope(scope: Scope, ...columns: SQL[]): SQL {
   return sql`(${sql.join(columns.map((c) => sql`${c} IN (${ids})`), sql` OR `)})`;
 }
 
-export interface LatestValue { indicatorId: string; periodKey: string; unitId: string; numerator: number | null; denominator: number | null; value: number | null }
+export interface LatestTotals { indicatorId: string; periodKey: string; reported: number; numerator: number; denominator: number; valueSum: number }
 
 /**
- * Each visible indicator of an active plan at its latest period with a usable value, and every visible
- * unit value of that period. Period keys of one indicator share a format ('2026-07', '2026-Q3',
- * '2026-H2', '2026'), so the greatest key is the latest period.
+ * Each visible indicator of an active plan at its latest period with a usable value, with the sums of
+ * that period over the visible responsible units. Period keys of one indicator share a format ('2026-07',
+ * '2026-Q3', '2026-H2', '2026'), so the greatest key is the latest period. The latest period is found by
+ * walking the (indicator, period, unit) index backwards, and the sums are made by the database: a
+ * province's indicators hold millions of values, of which only the latest period's are read.
  */
-export async function latestIndicatorValues(tx: Tx, scope: Scope): Promise<LatestValue[]> {
+export async function latestIndicatorTotals(tx: Tx, scope: Scope): Promise<LatestTotals[]> {
+  const usable = sql`CASE WHEN i.measure = 'ratio' THEN v.numerator IS NOT NULL AND v.denominator > 0 ELSE v.value IS NOT NULL END`;
+  // Only the units responsible for the indicator count, as on the indicator's own page.
+  const visible = sql`JOIN indicator_units iu ON iu.indicator_id = v.indicator_id AND iu.unit_id = v.unit_id
+    WHERE v.indicator_id = i.id AND ${usable} AND ${inScope(scope, sql`p.owner_unit_id`, sql`v.unit_id`)}`;
   const res = await tx.execute(sql`
-    WITH visible AS (
-      SELECT v.indicator_id, v.unit_id, v.period_key, v.numerator, v.denominator, v.value,
-        CASE WHEN i.measure = 'ratio' THEN v.numerator IS NOT NULL AND v.denominator > 0 ELSE v.value IS NOT NULL END AS usable
-      FROM indicator_values v
-      JOIN indicators i ON i.id = v.indicator_id
-      -- Only the units responsible for the indicator count, as on the indicator's own page.
-      JOIN indicator_units iu ON iu.indicator_id = v.indicator_id AND iu.unit_id = v.unit_id
-      JOIN plans p ON p.id = i.plan_id AND p.status = 'active'
-      WHERE ${inScope(scope, sql`p.owner_unit_id`, sql`v.unit_id`)}
-    ), latest AS (
-      SELECT indicator_id, max(period_key) AS period_key FROM visible WHERE usable GROUP BY indicator_id
-    )
-    SELECT v.indicator_id AS "indicatorId", v.period_key AS "periodKey", v.unit_id AS "unitId", v.numerator, v.denominator, v.value
-    FROM visible v JOIN latest l ON l.indicator_id = v.indicator_id AND l.period_key = v.period_key`);
-  return rowsOf<LatestValue>(res);
+    SELECT i.id AS "indicatorId", l.period_key AS "periodKey", t.reported, t.numerator, t.denominator, t.value_sum AS "valueSum"
+    FROM indicators i JOIN plans p ON p.id = i.plan_id AND p.status = 'active'
+    CROSS JOIN LATERAL (SELECT v.period_key FROM indicator_values v ${visible} ORDER BY v.period_key DESC LIMIT 1) l
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS reported, coalesce(sum(v.numerator), 0)::float8 AS numerator, coalesce(sum(v.denominator), 0)::float8 AS denominator,
+        coalesce(sum(v.value), 0)::float8 AS value_sum
+      FROM indicator_values v ${visible} AND v.period_key = l.period_key) t`);
+  return rowsOf<LatestTotals>(res).map((r) => ({ ...r, reported: Number(r.reported), numerator: Number(r.numerator), denominator: Number(r.denominator), valueSum: Number(r.valueSum) }));
 }
 
 /** The indicators with their plan's title and how many visible units report on each. */

@@ -1,7 +1,7 @@
 // The leadership dashboard in one request, computed live: plans' progress, who is late, indicators
 // off target, reports not yet in. Leadership sees the whole tenant; anyone else what their grants cover.
 import { eq, sql } from 'drizzle-orm';
-import { COMPARATOR_LABELS, formatIndicatorValue, rag, rollUp } from '../../../core/indicators/rollup.ts';
+import { COMPARATOR_LABELS, formatIndicatorValue, rag, totalOf } from '../../../core/indicators/rollup.ts';
 import { periodOf } from '../../../core/reports/periods.ts';
 import { compareVi } from '../../../core/text/vietnamese.ts';
 import type { Tx } from '../../db/client.ts';
@@ -12,7 +12,7 @@ import { overview } from '../plans/overview.service.ts';
 import { expectedUnits } from '../reports/queries.ts';
 import { periodStatus, periodsSoFar } from '../reports/schedules.service.ts';
 import { ruleOf, scheduleOf } from '../targets/present.ts';
-import { covers, indicatorsWithPlans, inScope, latestIndicatorValues, scopeOf, type Scope } from './queries.ts';
+import { covers, indicatorsWithPlans, inScope, latestIndicatorTotals, scopeOf, type Scope } from './queries.ts';
 
 /** How many units the "overdue by unit" chart shows: enough to name the laggards, few enough to read. */
 const TOP_UNITS = 15;
@@ -52,13 +52,13 @@ const RAG_ORDER = { red: 0, amber: 1 };
 
 /** Indicators whose latest period with values rolls up (Σ/Σ) to red or amber: red first, then by plan and order. */
 async function offTargetIndicators(tx: Tx, scope: Scope) {
-  const values = await latestIndicatorValues(tx, scope);
-  const rows = await indicatorsWithPlans(tx, scope, [...new Set(values.map((v) => v.indicatorId))]);
+  const totals = new Map((await latestIndicatorTotals(tx, scope)).map((t) => [t.indicatorId, t]));
+  const rows = await indicatorsWithPlans(tx, scope, [...totals.keys()]);
   return rows.flatMap(({ indicator: i, planTitle, expectedUnits }) => {
-    const mine = values.filter((v) => v.indicatorId === i.id);
-    const total = rollUp(ruleOf(i), mine);
+    const t = totals.get(i.id)!;
+    const total = totalOf(ruleOf(i), t);
     const status = rag(ruleOf(i), total.value);
-    return status === 'red' || status === 'amber' ? [{ i, planTitle, expectedUnits, total, status, periodKey: mine[0].periodKey }] : [];
+    return status === 'red' || status === 'amber' ? [{ i, planTitle, expectedUnits, total, status, periodKey: t.periodKey }] : [];
   }).sort((a, b) => RAG_ORDER[a.status] - RAG_ORDER[b.status] || compareVi(a.planTitle, b.planTitle) || a.i.sortOrder - b.i.sortOrder)
     .map(({ i, planTitle, expectedUnits, total, status, periodKey }) => ({
       id: i.id, code: i.code, text: i.text, subject: i.subject, plan: { id: i.planId, title: planTitle },

@@ -2,7 +2,9 @@
 // the demo data and after each kind of change: progress, reopening, a date set by hand, a corrected
 // schedule, a plan closed and reissued, a new plan issued. Both engines run it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatusCounts } from '../../../core/plans/status.ts';
+import { sql } from 'drizzle-orm';
+import { OCCURRENCE_STATUS_SQL, OCCURRENCE_STATUS_WHERE, OCCURRENCE_STATUSES, type StatusCounts } from '../../../core/plans/status.ts';
+import { rowsOf } from '../../db/client.ts';
 import { withTenant } from '../../db/context.ts';
 import { signIn, testApp, unitId, type Client, type TestContext } from '../../test/harness.ts';
 import { countsBy, countsFromSummary } from './queries.ts';
@@ -42,6 +44,21 @@ describe('occurrence counts kept by triggers', () => {
     const live = await withTenant(t.database.db, tenantId, (tx) => countsBy(tx, 'unit_id', '2026-11-23'));
     expect([...live.values()].reduce((a, c) => a + c.total, 0)).toBeGreaterThan(20);
     await expectSameCounts();
+  });
+
+  it('filter a status with the index-friendly condition exactly as the status rule says', async () => {
+    const cols = { due: 'due_on', completed: 'completed_on', lastUpdate: 'last_update_at' };
+    for (const today of ['2026-01-15', '2026-11-23', '2027-03-01']) {
+      const day = `'${today}'::date`;
+      await withTenant(t.database.db, tenantId, async (tx) => {
+        for (const status of OCCURRENCE_STATUSES) {
+          const [r] = rowsOf<{ a: number; b: number }>(await tx.execute(sql.raw(`SELECT
+            count(*) FILTER (WHERE ${OCCURRENCE_STATUS_WHERE(cols, day)[status]})::int AS a,
+            count(*) FILTER (WHERE (${OCCURRENCE_STATUS_SQL(cols, day)}) = '${status}')::int AS b FROM occurrences`)));
+          expect(r.a, `${status} on ${today}`).toBe(r.b);
+        }
+      });
+    }
   });
 
   it('follow progress, reopening and dates set by hand', async () => {

@@ -1,7 +1,7 @@
 // Occurrences: a unit's task list, one occurrence with its history, progress with evidence, dates set by hand.
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { can } from '../../../core/auth/policy.ts';
-import { OCCURRENCE_STATUS_LABELS, OCCURRENCE_STATUS_SQL, occurrenceStatus, type OccurrenceStatus, type ProgressState } from '../../../core/plans/status.ts';
+import { OCCURRENCE_STATUS_LABELS, OCCURRENCE_STATUS_WHERE, occurrenceStatus, type OccurrenceStatus, type ProgressState } from '../../../core/plans/status.ts';
 import { formatViDate } from '../../../core/schedule/dates.ts';
 import { occurrenceAfterEvent, occurrenceOn } from '../../../core/schedule/occurrences.ts';
 import { cleanText, matchesSearch, searchKey } from '../../../core/text/vietnamese.ts';
@@ -29,6 +29,11 @@ export interface OccurrenceQuery {
   open?: boolean;
   /** A further condition over the occurrences and plans tables (what a user's grants cover). */
   where?: SQL;
+  /**
+   * Order by due date, then id (the partial index on open periods) instead of due date, then task order:
+   * for the tenant-wide top-hundred lists, which must not sort every open period to find the first.
+   */
+  indexOrder?: boolean;
   limit?: number;
 }
 
@@ -38,11 +43,11 @@ const statusOf = (o: OccurrenceRow, today: string) =>
 /** A list is cut here unless asked for less: a hospital's whole year is thousands of periods. */
 export const OCCURRENCE_LIST_LIMIT = 1000;
 
-/** The status rule of core/plans/status.ts over the occurrences table, for filtering in SQL. */
-const statusColumn = (today: string) => sql.raw(OCCURRENCE_STATUS_SQL(
+/** The status rule of core/plans/status.ts over the occurrences table, as an index-friendly condition. */
+const statusWhere = (status: OccurrenceStatus, today: string) => sql.raw(OCCURRENCE_STATUS_WHERE(
   { due: 'occurrences.due_on', completed: 'occurrences.completed_on', lastUpdate: 'occurrences.last_update_at' },
   `'${today.replace(/[^0-9-]/g, '')}'::date`,
-));
+)[status]);
 
 /**
  * Each word of the query in the task (number or text), the plan or the unit, ignoring accents: the same
@@ -78,7 +83,7 @@ export async function listOccurrences(tx: Tx, user: CurrentUser, today: string, 
   // An occurrence without a due date belongs to no date range: it shows only in unfiltered lists.
   if (q.from) where.push(sql`${occurrences.dueOn} >= ${q.from}`);
   if (q.to) where.push(sql`${occurrences.dueOn} <= ${q.to}`);
-  if (q.status) where.push(sql`${statusColumn(today)} = ${q.status}`);
+  if (q.status) where.push(statusWhere(q.status, today));
   if (q.q) where.push(searchWhere(q.q, units));
   if (q.open) where.push(isNull(occurrences.completedOn));
   if (q.where) where.push(q.where);
@@ -86,7 +91,9 @@ export async function listOccurrences(tx: Tx, user: CurrentUser, today: string, 
   const rows = await tx.select({ o: occurrences, t: tasks, p: { id: plans.id, title: plans.title, number: plans.number, ownerUnitId: plans.ownerUnitId }, section: planSections.code })
     .from(occurrences).innerJoin(tasks, eq(tasks.id, occurrences.taskId)).innerJoin(plans, eq(plans.id, occurrences.planId))
     .leftJoin(planSections, eq(planSections.id, tasks.sectionId))
-    .where(and(...where)).orderBy(sql`${occurrences.dueOn} ASC NULLS LAST`, asc(tasks.sortOrder), asc(occurrences.id)).limit(limit);
+    .where(and(...where))
+    .orderBy(...(q.indexOrder ? [sql`${occurrences.dueOn} ASC NULLS LAST`, asc(occurrences.id)] : [sql`${occurrences.dueOn} ASC NULLS LAST`, asc(tasks.sortOrder), asc(occurrences.id)]))
+    .limit(limit);
   return rows.map((r) => presentListItem(r.o, r.t, r.p, units, user, today, r.section ?? ''));
 }
 

@@ -13,6 +13,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } f
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { AppError, errors, type ErrorBody } from './http/errors.ts';
+import { registerReadRouting } from './http/routing.ts';
 import { validationDetails } from './http/validation.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { registerAuthHooks } from './modules/auth/hooks.ts';
@@ -99,6 +100,7 @@ export async function buildApp({ config, database, logger = false, onRoute }: Bu
     },
   });
   registerAuthHooks(app);
+  registerReadRouting(app);
   if (onRoute) app.addHook('onRoute', onRoute); // after the auth hook, which completes route config
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
@@ -116,7 +118,10 @@ export async function buildApp({ config, database, logger = false, onRoute }: Bu
   app.get('/api/health', {
     schema: { tags: ['system'], summary: 'Tình trạng dịch vụ' },
     config: { authz: 'public' },
-  }, async () => ({ status: 'ok', db: database.engine, version: VERSION }));
+  }, async () => ({
+    status: 'ok', db: database.engine, version: VERSION,
+    ...(database.replica ? { readReplica: (await database.replica.state()).up ? 'ok' : 'unavailable' } : {}),
+  }));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { authz: 'public' } }, async () => app.swagger());
 
   await app.register(authRoutes);

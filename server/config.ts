@@ -9,6 +9,8 @@ export interface Config {
   dataDir: string;
   /** Unset → embedded PGlite in `dataDir/db`. */
   databaseUrl: string | undefined;
+  /** A streaming replica of `databaseUrl` that serves reads (PostgreSQL only). */
+  databaseReadUrl: string | undefined;
   sessionSecret: string;
   /** Minutes of inactivity after which a session ends. */
   sessionIdleMinutes: number;
@@ -22,7 +24,7 @@ export interface Config {
   loginDelayScale: number;
   /** The clock; tests freeze it so that statuses computed from dates are repeatable. */
   now: () => Date;
-  /** Uploaded files: where their bytes live and the largest accepted size. */
+  /** Uploaded files: where their bytes live (FILES_DIR, shared by all processes; default DATA_DIR/files) and the largest accepted size. */
   filesDir: string;
   uploadMaxBytes: number;
   /** Outgoing mail for reminders; undefined (in-app reminders only) when SMTP_HOST is unset. */
@@ -79,11 +81,15 @@ function sessionSecret(dataDir: string): string {
 export function loadConfig(overrides: Partial<Config> = {}): Config {
   const dataDir = resolve(overrides.dataDir ?? process.env.DATA_DIR ?? './data');
   mkdirSync(dataDir, { recursive: true });
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const databaseReadUrl = process.env.DATABASE_READ_URL || undefined;
+  if (databaseReadUrl && !databaseUrl) throw new Error('DATABASE_READ_URL (bản sao chỉ đọc) chỉ dùng được cùng DATABASE_URL (máy chủ PostgreSQL chính).');
   return {
     port: int('PORT', 3000),
     host: process.env.HOST ?? '0.0.0.0',
     dataDir,
-    databaseUrl: process.env.DATABASE_URL || undefined,
+    databaseUrl,
+    databaseReadUrl,
     sessionSecret: overrides.sessionSecret ?? sessionSecret(dataDir),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
     demo: bool('KEHOACH_DEMO', true),
@@ -92,7 +98,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     logLevel: process.env.LOG_LEVEL ?? 'info',
     loginDelayScale: 1,
     now: () => new Date(),
-    filesDir: join(dataDir, 'files'),
+    filesDir: process.env.FILES_DIR ? resolve(process.env.FILES_DIR) : join(dataDir, 'files'),
     uploadMaxBytes: int('UPLOAD_MAX_MB', 20) * 1024 * 1024,
     smtp: smtpFromEnv(),
     reminderIntervalMinutes: int('REMINDER_INTERVAL_MINUTES', 15),

@@ -1,14 +1,14 @@
 // Starts kehoach: opens the database, migrates, bootstraps, listens, and says how to log in.
 import { buildApp } from './app.ts';
-import { bootstrap, DEMO_PASSWORD } from './bootstrap.ts';
+import { bootstrap, DEMO_PASSWORD, type BootstrapResult } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { startJobs } from './modules/notify/jobs.ts';
 
 export async function start() {
   const config = loadConfig();
-  const database = await openDatabase(config);
-  const boot = await bootstrap(database, config);
+  let boot: BootstrapResult = { adminCreated: false, demoLogins: [] };
+  const database = await openDatabase(config, async (d) => { boot = await bootstrap(d, config); });
   const app = await buildApp({ config, database, logger: true });
   await app.listen({ port: config.port, host: config.host });
   const stopJobs = startJobs(database, config, app.log);

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import type { Replica } from './replica.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -20,7 +21,14 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the data directory as a tarball (tests load it as a migrated snapshot). */
   dump?: () => Promise<Blob>;
+  /** PostgreSQL only: runs `fn` holding the start-up lock, so two processes never migrate or seed at once. */
+  exclusive?: <T>(fn: () => Promise<T>) => Promise<T>;
+  /** PostgreSQL with DATABASE_READ_URL: a streaming replica that serves reads (see http/routing.ts). */
+  replica?: Replica;
 }
+
+/** The advisory lock key of start-up work (migrations, first-start data): "keho" in ASCII. */
+export const STARTUP_LOCK = 0x6b65686f;
 
 export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
 
@@ -42,7 +50,26 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   });
   probe.release();
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-  return { db, engine: 'postgres', close: () => pool.end() };
+  // A session-level lock on a connection of its own: the work runs on the pool's other connections, and a
+  // process that dies mid-way loses its connection and with it the lock.
+  const exclusive = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const holder = await pool.connect();
+    try {
+      const { rows } = await holder.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1) AS got', [STARTUP_LOCK]);
+      if (!rows[0].got) {
+        console.info('Một tiến trình kehoach khác đang cập nhật cơ sở dữ liệu; chờ tiến trình đó xong…');
+        await holder.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+      }
+      try {
+        return await fn();
+      } finally {
+        await holder.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]);
+      }
+    } finally {
+      holder.release();
+    }
+  };
+  return { db, engine: 'postgres', close: () => pool.end(), exclusive };
 }
 
 export function redactUrl(url: string): string {

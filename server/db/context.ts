@@ -3,11 +3,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from './client.ts';
 
-export async function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(db: Db, tenantId: string, fn: (tx: Tx) => Promise<T>, opts: { readOnly?: boolean } = {}): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT set_config('kehoach.tenant_id', ${tenantId}, true), set_config('role', 'kehoach_app', true)`);
     return fn(tx);
-  });
+  }, opts.readOnly ? { accessMode: 'read only' } : undefined);
 }
 
 /**

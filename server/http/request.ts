@@ -8,6 +8,7 @@ import { withTenant } from '../db/context.ts';
 import { appendAudit, type AuditActor, type AuditInput } from '../modules/audit/service.ts';
 import type { LoadedSession } from '../modules/auth/sessions.ts';
 import { AppError, errors } from './errors.ts';
+import { markWrote, routeRead } from './routing.ts';
 import { todayInVietnam } from '../../core/schedule/dates.ts';
 
 /** How a route is authorised: open to all, to any signed-in user, or to holders of an action. */
@@ -52,10 +53,16 @@ export function auditActor(req: FastifyRequest, tenantId: string | null): AuditA
   };
 }
 
-/** A read-only transaction in the actor's tenant. */
+/**
+ * A transaction in the actor's tenant without an audit event. In a GET it is read-only on every engine, so what
+ * passes the tests also runs on a read replica, where it goes when one is configured (http/routing.ts). Changing
+ * requests may use it for the user's own rows (marking notifications read); those run on the primary.
+ */
 export function read<T>(req: FastifyRequest, fn: (tx: Tx, user: CurrentUser) => Promise<T>): Promise<T> {
   const user = currentUser(req);
-  return withTenant(req.server.kh.database.db, tenantOf(req), (tx) => fn(tx, user));
+  const tenantId = tenantOf(req);
+  const readOnly = req.method === 'GET' || req.method === 'HEAD';
+  return routeRead(req, (db) => withTenant(db, tenantId, (tx) => fn(tx, user), { readOnly }));
 }
 
 export interface Mutation {
@@ -69,16 +76,18 @@ export interface Mutation {
  * A changing request: one transaction in the actor's tenant that must record at least one audit
  * event, so a change without its audit trail cannot commit.
  */
-export function mutate<T>(req: FastifyRequest, fn: (m: Mutation) => Promise<T>): Promise<T> {
+export async function mutate<T>(req: FastifyRequest, fn: (m: Mutation) => Promise<T>): Promise<T> {
   const user = currentUser(req);
   const tenantId = tenantOf(req);
-  return withTenant(req.server.kh.database.db, tenantId, async (tx) => {
+  const result = await withTenant(req.server.kh.database.db, tenantId, async (tx) => {
     let audited = 0;
     const who = auditActor(req, tenantId);
     const result = await fn({ tx, user, tenantId, audit: async (e) => { audited++; await appendAudit(tx, who, e); } });
     if (audited === 0) throw new Error(`Mutation ${req.method} ${req.url} recorded no audit event`);
     return result;
   });
+  markWrote(req);
+  return result;
 }
 
 /** Today's date in Vietnam (yyyy-mm-dd) by the app's clock, which tests freeze. */

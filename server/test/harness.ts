@@ -6,6 +6,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import type { Replica } from '../db/replica.ts';
 import { DEMO_PASSWORD } from '../demo/seed.ts';
 import { freshDatabase, TEST_NOW } from './engines.ts';
 
@@ -15,8 +16,11 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function testApp(overrides: { sessionIdleMinutes?: number; loginDelayScale?: number; now?: () => Date } = {}): Promise<TestContext> {
-  const database = await freshDatabase();
+type AppOptions = { sessionIdleMinutes?: number; loginDelayScale?: number; now?: () => Date; replica?: (database: Database) => Replica };
+
+export async function testApp({ replica, ...overrides }: AppOptions = {}): Promise<TestContext> {
+  const fresh = await freshDatabase();
+  const database = replica ? { ...fresh, replica: replica(fresh) } : fresh;
   const config = loadConfig({ dataDir: mkdtempSync(join(tmpdir(), 'kehoach-test-')), sessionSecret: 'test-secret', demo: false, loginDelayScale: 0, now: () => TEST_NOW, ...overrides });
   const app = await buildApp({ config, database });
   await app.ready();

@@ -26,7 +26,7 @@ afterAll(async () => {
   await mail?.close();
 });
 
-const logger = () => ({ error: vi.fn() });
+const logger = () => ({ error: vi.fn(), debug: vi.fn() });
 const asLog = (l: ReturnType<typeof logger>) => l as unknown as FastifyBaseLogger;
 
 describe('jobs', () => {

@@ -44,6 +44,7 @@ export function startJobs(database: Database, config: Config, log: FastifyBaseLo
   const sender = config.smtp ? sendJob(database, config.smtp, log) : null;
   const reminders = every(config.reminderIntervalMinutes * 60_000, log, 'reminders', async () => {
     const made = await runReminders(database.db, config.now(), { emailEnabled: !!sender, publicUrl: config.publicUrl });
+    log.debug(made, 'reminders run'); // how an operator (and the two-process test) sees that each process ran it
     if (made.emails) sender?.kick(); // send what was just queued rather than up to 30 s later
   });
   return async () => { await Promise.all([reminders.stop(), sender?.stop()]); };

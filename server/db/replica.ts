@@ -69,6 +69,12 @@ function codeOf(err: unknown): string | undefined {
   return typeof e?.code === 'string' ? e.code : e?.cause ? codeOf(e.cause) : undefined;
 }
 
+/** The driver's message rather than drizzle's wrapper, which repeats the whole query. */
+const messageOf = (err: unknown): string => {
+  const e = err as { message?: unknown; cause?: unknown } | null;
+  return e?.cause ? messageOf(e.cause) : String(e?.message ?? err);
+};
+
 export interface ReplicaLog {
   warn(message: string): void;
   info(message: string): void;
@@ -93,7 +99,7 @@ export function openReplica(url: string, log: ReplicaLog = console, max = 10): R
     known = { ...known, up: false };
     downUntil = Date.now() + RETRY_MS;
     checkedAt = Date.now();
-    if (wasUp) warn(`Không dùng được bản sao đọc ${describe} (${(err as Error)?.message ?? err}); đọc từ máy chủ chính, thử lại sau ${RETRY_MS / 1000} giây.`);
+    if (wasUp) warn(`Không dùng được bản sao đọc ${describe} (${messageOf(err)}); đọc từ máy chủ chính, thử lại sau ${RETRY_MS / 1000} giây.`);
   };
 
   const probe = async (): Promise<ReplicaState> => {

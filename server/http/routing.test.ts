@@ -121,7 +121,13 @@ describe('reads through the API with a replica configured', () => {
   });
 
   it('keeps session loading and the signed-in user on the primary', async () => {
-    expect((await get('/api/auth/me')).headers[DB_HEADER]).toBeUndefined();
+    c.control.breakConnections();
+    c.control.state = { up: true, standby: true, replayed: parseLsn('FFFFFFFF/0') };
+    const before = c.control.failures.length;
+    const me = await get('/api/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.headers[DB_HEADER]).toBeUndefined();
+    expect(c.control.failures).toHaveLength(before); // the replica was not even tried
   });
 
   it('reports the replica in the health check', async () => {

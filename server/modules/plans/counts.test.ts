@@ -1,6 +1,7 @@
-// The trigger-kept occurrence counts (migration 0006) against the live count over every occurrence, on
-// the demo data and after each kind of change: progress, reopening, a date set by hand, a corrected
-// schedule, a plan closed and reissued, a new plan issued. Both engines run it.
+// Counting and listing occurrences in the database. The trigger-kept counts (migration 0006) against the
+// live count over every occurrence, on the demo data and after each kind of change: progress, reopening,
+// a corrected schedule, a plan closed and reissued, a new plan issued; the list's status and search filters
+// against the rule they replace. Both engines run it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { OCCURRENCE_STATUS_SQL, OCCURRENCE_STATUS_WHERE, OCCURRENCE_STATUSES, type StatusCounts } from '../../../core/plans/status.ts';
@@ -38,6 +39,39 @@ beforeAll(async () => {
   planId = (await cntt.get('/api/plans')).body.items.find((p: { status: string }) => p.status === 'active').id;
 });
 afterAll(async () => { await t.close(); });
+
+type Item = { id: string; status: string; task: { number: string; content: string }; plan: { title: string }; unit: { name: string } | null };
+
+describe('occurrence lists filtered in the database', () => {
+  it('a status filter returns exactly the periods of that status, and the statuses cover the whole list', async () => {
+    const all = (await cntt.get('/api/occurrences')).body.items as Item[];
+    expect(all.length).toBeGreaterThan(20);
+    let seen = 0;
+    for (const status of OCCURRENCE_STATUSES) {
+      const some = (await cntt.get(`/api/occurrences?status=${status}`)).body.items as Item[];
+      expect(some.every((o) => o.status === status), status).toBe(true);
+      expect(some.map((o) => o.id).sort()).toEqual(all.filter((o) => o.status === status).map((o) => o.id).sort());
+      seen += some.length;
+    }
+    expect(seen).toBe(all.length);
+  });
+
+  it('search ignores diacritics and finds words in the task, the plan or the unit, each word somewhere', async () => {
+    const all = (await cntt.get('/api/occurrences')).body.items as Item[];
+    const search = async (q: string) => ((await cntt.get(`/api/occurrences?q=${encodeURIComponent(q)}`)).body.items as Item[]).map((o) => o.id).sort();
+    const expected = (pred: (o: Item) => boolean) => all.filter(pred).map((o) => o.id).sort();
+    const xanhPon = expected((o) => o.unit?.name === 'Bệnh viện Đa khoa Xanh Pôn');
+    expect(xanhPon.length).toBeGreaterThan(0);
+    expect(await search('xanh pon')).toEqual(xanhPon);
+    expect(await search('XANH PÔN')).toEqual(xanhPon);
+    const word = all[0].task.content.split(' ').find((w) => w.length > 5)!;
+    const withWord = await search(word);
+    expect(withWord).toContain(all[0].id);
+    // Two words from different places (the task and the unit) narrow to both.
+    expect(await search(`${word} xanh pon`)).toEqual(withWord.filter((id) => xanhPon.includes(id)));
+    expect(await search('khongcotrongkehoach')).toEqual([]);
+  });
+});
 
 describe('occurrence counts kept by triggers', () => {
   it('match the live count on the demo data', async () => {

@@ -40,9 +40,6 @@ export interface OccurrenceQuery {
 const statusOf = (o: OccurrenceRow, today: string) =>
   occurrenceStatus({ dueOn: o.dueOn, completedOn: o.completedOn, started: !!o.lastUpdateAt }, today);
 
-/** A list is cut here unless asked for less: a hospital's whole year is thousands of periods. */
-export const OCCURRENCE_LIST_LIMIT = 1000;
-
 /** The status rule of core/plans/status.ts over the occurrences table, as an index-friendly condition. */
 const statusWhere = (status: OccurrenceStatus, today: string) => sql.raw(OCCURRENCE_STATUS_WHERE(
   { due: 'occurrences.due_on', completed: 'occurrences.completed_on', lastUpdate: 'occurrences.last_update_at' },
@@ -66,11 +63,13 @@ function searchWhere(q: string, units: Map<string, UnitRow>): SQL | undefined {
 }
 
 /**
- * Occurrences of active plans, filtered and ordered by due date in the database, at most `limit`
- * (OCCURRENCE_LIST_LIMIT) of them; each with its task, plan and unit, its status and what the user may do.
+ * Occurrences of active plans, filtered and ordered by due date in the database (the first `limit` when
+ * given); each with its task, plan and unit, its status and what the user may do. The unit and plan pages
+ * count their tabs from the whole list, so the API route sets no limit: paging comes with those pages.
+ * `units` saves reloading the org tree when the caller already holds it.
  */
-export async function listOccurrences(tx: Tx, user: CurrentUser, today: string, q: OccurrenceQuery) {
-  const units = new Map((await allUnits(tx)).map((u) => [u.id, u]));
+export async function listOccurrences(tx: Tx, user: CurrentUser, today: string, q: OccurrenceQuery, units?: Map<string, UnitRow>) {
+  units ??= new Map((await allUnits(tx)).map((u) => [u.id, u]));
   const where: (SQL | undefined)[] = q.includeInactive ? [] : [eq(plans.status, 'active')];
   if (q.unitId) {
     const unit = units.get(q.unitId);
@@ -87,13 +86,12 @@ export async function listOccurrences(tx: Tx, user: CurrentUser, today: string, 
   if (q.q) where.push(searchWhere(q.q, units));
   if (q.open) where.push(isNull(occurrences.completedOn));
   if (q.where) where.push(q.where);
-  const limit = Math.min(q.limit ?? OCCURRENCE_LIST_LIMIT, OCCURRENCE_LIST_LIMIT);
-  const rows = await tx.select({ o: occurrences, t: tasks, p: { id: plans.id, title: plans.title, number: plans.number, ownerUnitId: plans.ownerUnitId }, section: planSections.code })
+  const query = tx.select({ o: occurrences, t: tasks, p: { id: plans.id, title: plans.title, number: plans.number, ownerUnitId: plans.ownerUnitId }, section: planSections.code })
     .from(occurrences).innerJoin(tasks, eq(tasks.id, occurrences.taskId)).innerJoin(plans, eq(plans.id, occurrences.planId))
     .leftJoin(planSections, eq(planSections.id, tasks.sectionId))
     .where(and(...where))
-    .orderBy(...(q.indexOrder ? [sql`${occurrences.dueOn} ASC NULLS LAST`, asc(occurrences.id)] : [sql`${occurrences.dueOn} ASC NULLS LAST`, asc(tasks.sortOrder), asc(occurrences.id)]))
-    .limit(limit);
+    .orderBy(sql`${occurrences.dueOn} ASC NULLS LAST`, ...(q.indexOrder ? [] : [asc(tasks.sortOrder)]), asc(occurrences.id));
+  const rows = q.limit ? await query.limit(q.limit) : await query;
   return rows.map((r) => presentListItem(r.o, r.t, r.p, units, user, today, r.section ?? ''));
 }
 

@@ -46,7 +46,7 @@ export async function overview(tx: Tx, user: CurrentUser, today: string, q: { pl
     return { plan: { id: p.id, title: p.title, number: p.number, owner: units.get(p.ownerUnitId)?.name ?? '' }, counts, onTimeRate: onTimeRate(counts) };
   }).sort((a, b) => b.counts.overdue - a.counts.overdue || compareVi(a.plan.title, b.plan.title));
   // The lists are cut in the database: of a province's million periods only the first hundred are read.
-  const list = (q2: OccurrenceQuery) => listOccurrences(tx, user, today, { planId: q.planId, where: narrow?.listWhere, limit: LIST_LIMIT, indexOrder: true, ...q2 });
+  const list = (q2: OccurrenceQuery) => listOccurrences(tx, user, today, { planId: q.planId, where: narrow?.listWhere, limit: LIST_LIMIT, indexOrder: true, ...q2 }, units);
   const overdue = await list({ status: 'overdue' });
   const dueSoon = await list({ open: true, from: today, to: addDays(today, 7) });
   return {

@@ -118,4 +118,21 @@ describe('plans in the browser', () => {
     expect(excel.suggestedFilename()).toBe('Phụ lục - Cải cách hành chính năm 2026.xlsx');
     await page.close();
   });
+  it('a unit’s task list comes a page at a time: fifty rows, then "Xem thêm" brings the rest, the tab counts the whole', async () => {
+    const page = await browser.newPage();
+    // The leader's default unit is the Sở: with its units below, Hà Nội's demo has more than one page.
+    await logIn(page, baseUrl, 'hn.lanhdao');
+    await page.goto(`${baseUrl}/nhiem-vu-don-vi?xem=tat-ca`);
+    await page.getByRole('switch').click();
+    const rows = page.locator('[role=tabpanel]:not([aria-hidden=true]) tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(50);
+    const more = page.getByRole('button', { name: /Xem thêm/ });
+    const total = Number((await more.textContent())!.match(/\/ ([\d.]+)/)![1].replace(/\./g, ''));
+    expect(total).toBeGreaterThan(50);
+    const allTab = page.getByRole('tab').filter({ hasText: 'Tất cả' });
+    await expect.poll(async () => (await allTab.textContent())?.replace(/\D/g, '')).toBe(String(total));
+    await more.click();
+    await expect.poll(() => rows.count()).toBe(Math.min(total, 100));
+    await page.close();
+  });
 });

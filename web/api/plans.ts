@@ -42,6 +42,8 @@ export interface Occurrence {
   unit: UnitRef | null;
   can: { record: boolean };
 }
+/** One page of a tab of a unit's task page, with every tab's count. */
+export interface UnitTasksPage { items: Occurrence[]; next: string | null; counts: Record<string, number> }
 export type OccurrenceStatusName = 'not_due' | 'in_progress' | 'done_on_time' | 'done_late' | 'overdue';
 export interface Evidence { id: string; fileId: string; name: string; size: number; mime: string; sha256: string }
 export interface OccurrenceDetail extends Occurrence {

@@ -8,7 +8,8 @@ import { STATUS_COLORS, StatusTag } from './status.tsx';
 
 const BADGE: Record<string, 'default' | 'processing' | 'success' | 'warning' | 'error'> = STATUS_COLORS as never;
 
-export default function DueCalendar({ occurrences }: { occurrences: Occurrence[] }) {
+/** `onMonthChange` is told the first day of the month shown when the user moves to another, for a caller that loads by month. */
+export default function DueCalendar({ occurrences, onMonthChange }: { occurrences: Occurrence[]; onMonthChange?: (monthStart: string) => void }) {
   const [day, setDay] = useState<string | null>(null);
   const byDay = useMemo(() => {
     const m = new Map<string, Occurrence[]>();
@@ -30,6 +31,7 @@ export default function DueCalendar({ occurrences }: { occurrences: Occurrence[]
     <>
       <Calendar
         cellRender={(d, info) => (info.type === 'date' ? cell(d) : null)}
+        onPanelChange={(d, mode) => { if (mode === 'month') onMonthChange?.(d.format('YYYY-MM-01')); }}
         onSelect={(d, info) => { if (info.source === 'date' && byDay.has(d.format('YYYY-MM-DD'))) setDay(d.format('YYYY-MM-DD')); }}
       />
       <Modal open={!!day} title={day ? `Hạn ngày ${day.split('-').reverse().join('/')}` : ''} footer={null} onCancel={() => setDay(null)}>

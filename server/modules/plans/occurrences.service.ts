@@ -62,14 +62,8 @@ function searchWhere(q: string, units: Map<string, UnitRow>): SQL | undefined {
   }));
 }
 
-/**
- * Occurrences of active plans, filtered and ordered by due date in the database (the first `limit` when
- * given); each with its task, plan and unit, its status and what the user may do. The unit and plan pages
- * count their tabs from the whole list, so the API route sets no limit: paging comes with those pages.
- * `units` saves reloading the org tree when the caller already holds it.
- */
-export async function listOccurrences(tx: Tx, user: CurrentUser, today: string, q: OccurrenceQuery, units?: Map<string, UnitRow>) {
-  units ??= new Map((await allUnits(tx)).map((u) => [u.id, u]));
+/** The conditions of an occurrence query (the plans and tasks tables joined), shared by the lists and their pages. */
+export function occurrenceConditions(q: OccurrenceQuery, today: string, units: Map<string, UnitRow>): (SQL | undefined)[] {
   const where: (SQL | undefined)[] = q.includeInactive ? [] : [eq(plans.status, 'active')];
   if (q.unitId) {
     const unit = units.get(q.unitId);
@@ -86,16 +80,32 @@ export async function listOccurrences(tx: Tx, user: CurrentUser, today: string, 
   if (q.q) where.push(searchWhere(q.q, units));
   if (q.open) where.push(isNull(occurrences.completedOn));
   if (q.where) where.push(q.where);
-  const query = tx.select({ o: occurrences, t: tasks, p: { id: plans.id, title: plans.title, number: plans.number, ownerUnitId: plans.ownerUnitId }, section: planSections.code })
-    .from(occurrences).innerJoin(tasks, eq(tasks.id, occurrences.taskId)).innerJoin(plans, eq(plans.id, occurrences.planId))
-    .leftJoin(planSections, eq(planSections.id, tasks.sectionId))
+  return where;
+}
+
+/**
+ * Occurrences of active plans, filtered and ordered by due date in the database (the first `limit` when
+ * given); each with its task, plan and unit, its status and what the user may do. A plan's timeline and
+ * calendar read the whole list; a unit's task page reads it a page at a time (unit-tasks.service.ts).
+ * `units` saves reloading the org tree when the caller already holds it.
+ */
+export async function listOccurrences(tx: Tx, user: CurrentUser, today: string, q: OccurrenceQuery, units?: Map<string, UnitRow>) {
+  units ??= new Map((await allUnits(tx)).map((u) => [u.id, u]));
+  const where = occurrenceConditions(q, today, units);
+  const query = selectListItems(tx)
     .where(and(...where))
     .orderBy(sql`${occurrences.dueOn} ASC NULLS LAST`, ...(q.indexOrder ? [] : [asc(tasks.sortOrder)]), asc(occurrences.id));
   const rows = q.limit ? await query.limit(q.limit) : await query;
   return rows.map((r) => presentListItem(r.o, r.t, r.p, units, user, today, r.section ?? ''));
 }
 
-function presentListItem(o: OccurrenceRow, t: typeof tasks.$inferSelect, p: { id: string; title: string; number: string; ownerUnitId: string }, units: Map<string, UnitRow>, user: CurrentUser, today: string, sectionCode: string) {
+/** What a list item is made from: the period with its task, plan and section. */
+export const selectListItems = (tx: Tx) =>
+  tx.select({ o: occurrences, t: tasks, p: { id: plans.id, title: plans.title, number: plans.number, ownerUnitId: plans.ownerUnitId }, section: planSections.code })
+    .from(occurrences).innerJoin(tasks, eq(tasks.id, occurrences.taskId)).innerJoin(plans, eq(plans.id, occurrences.planId))
+    .leftJoin(planSections, eq(planSections.id, tasks.sectionId)).$dynamic();
+
+export function presentListItem(o: OccurrenceRow, t: typeof tasks.$inferSelect, p: { id: string; title: string; number: string; ownerUnitId: string }, units: Map<string, UnitRow>, user: CurrentUser, today: string, sectionCode: string) {
   const unit = units.get(o.unitId);
   const owner = units.get(p.ownerUnitId);
   const status = statusOf(o, today);

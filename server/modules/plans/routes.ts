@@ -10,8 +10,9 @@ import { overview } from './overview.service.ts';
 import { createPlan, deletePlan, getPlan, getTask, listPlans, setPlanStatus, updatePlan, type PlanInput } from './plans.service.ts';
 import {
   ManualOccurrenceFields, Occurrence, OccurrenceDetail, OccurrenceQuery, Plan, PlanDetail, PlanFields, PlanListItem, PlanQuery,
-  ProgressFields, Section, SectionFields, TaskDetail, TaskFields, Counts, UnitRef,
+  ProgressFields, Section, SectionFields, TaskDetail, TaskFields, Counts, UnitRef, UnitTasksPage, UnitTasksQuery,
 } from './schemas.ts';
+import { unitTasksPage, type UnitTasksQuery as UnitTasksParams } from './unit-tasks.service.ts';
 import { createSection, createTask, deleteSection, deleteTask, updateSection, updateTask, type TaskInput } from './tasks.service.ts';
 
 const tags = ['plans'];
@@ -114,6 +115,11 @@ export async function planRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Các kỳ thực hiện nhiệm vụ (của một đơn vị, một kế hoạch, một khoảng ngày)', querystring: OccurrenceQuery, response: withErrors({ 200: Type.Object({ items: Type.Array(Occurrence) }) }) },
     config: { authz: 'plan.read' },
   }, async (req) => ({ items: await read(req, (tx, user) => listOccurrences(tx, user, today(req), req.query as { unitId?: string; status?: OccurrenceStatus })) }));
+
+  app.get('/api/unit-tasks', {
+    schema: { tags, summary: 'Nhiệm vụ của đơn vị theo từng trang: một danh sách (tháng này, quá hạn, …), số lượng của mọi danh sách', querystring: UnitTasksQuery, response: withErrors({ 200: UnitTasksPage }) },
+    config: { authz: 'plan.read' },
+  }, async (req) => read(req, (tx, user) => unitTasksPage(tx, user, today(req), req.query as UnitTasksParams)));
 
   app.get('/api/occurrences/:id', {
     schema: { tags, summary: 'Một kỳ thực hiện nhiệm vụ, lịch sử cập nhật và minh chứng', params: IdParams, response: withErrors({ 200: OccurrenceDetail }) },

@@ -1,6 +1,7 @@
 // Request and response schemas of the plans module; titles name the fields in Vietnamese error messages.
 import { Type, type TSchema } from 'typebox';
 import { OCCURRENCE_STATUSES, PLAN_STATUSES, PROGRESS_STATES } from '../../../core/plans/status.ts';
+import { UNIT_VIEWS } from '../../../core/plans/views.ts';
 import { CADENCES, EVENT_KINDS, SCHEDULE_KINDS } from '../../../core/schedule/types.ts';
 import { oneOf, requiredText, text, uuid } from '../../http/schemas.ts';
 
@@ -123,6 +124,16 @@ export const OccurrenceQuery = Type.Object({
   q: Type.Optional(text('Từ khóa', { max: 200 })),
 });
 
+/** One page of a tab of a unit's task page; `after` is the `next` of the previous page. */
+export const UnitTasksQuery = Type.Object({
+  unitId: uuid('Đơn vị'),
+  subtree: Type.Optional(Type.Boolean({ title: 'Gồm cả đơn vị cấp dưới' })),
+  view: Type.Optional(oneOf(UNIT_VIEWS, 'Danh sách')),
+  q: Type.Optional(text('Từ khóa', { max: 200 })),
+  after: Type.Optional(text('Trang tiếp theo', { max: 300 })),
+  limit: Type.Optional(Type.Integer({ title: 'Số dòng mỗi trang', minimum: 1, maximum: 200 })),
+});
+
 export const Occurrence = Type.Object({
   id: Type.String(), periodKey: Type.String(), label: Type.String(), periodStart: Type.String(), periodEnd: Type.String(), dueOn: NullableString,
   percent: Type.Integer(), state: Type.String(), completedOn: NullableString, lastUpdateAt: NullableString,
@@ -131,6 +142,12 @@ export const Occurrence = Type.Object({
   plan: Type.Object({ id: Type.String(), title: Type.String(), number: Type.String() }),
   unit: Type.Union([UnitRef, Type.Null()]),
   can: Type.Object({ record: Type.Boolean() }),
+});
+
+export const UnitTasksPage = Type.Object({
+  items: Type.Array(Occurrence),
+  next: Type.Union([Type.String(), Type.Null()]),
+  counts: Type.Object(Object.fromEntries(UNIT_VIEWS.map((v) => [v, Type.Integer()]))),
 });
 
 const Evidence = Type.Object({ id: Type.String(), fileId: Type.String(), name: Type.String(), size: Type.Integer(), mime: Type.String(), sha256: Type.String() });

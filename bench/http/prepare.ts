@@ -17,7 +17,6 @@ export interface BenchPlan {
   focal: { username: string; unitId: string }[];
   /** Open occurrences of those units, to record progress on. */
   openOccurrences: { unitId: string; id: string }[];
-  month: { from: string; to: string };
   plan30: string;
   bigPlan: { id: string; tasks: number } | null;
   consolidation: { scheduleId: string; period: string; approved: number } | null;
@@ -60,7 +59,7 @@ export async function prepare(database: Database, today: string, focalCount: num
       SELECT schedule_id AS "scheduleId", period_key AS period, count(*)::int AS approved FROM report_submissions
       WHERE tenant_id = ${t} AND status = 'approved' GROUP BY 1, 2 ORDER BY 2 DESC, 3 DESC LIMIT 1`);
     return {
-      tenantId: t, leader: leader.username, division: plan30.division, focal, openOccurrences, month: { from, to },
+      tenantId: t, leader: leader.username, division: plan30.division, focal, openOccurrences,
       plan30: plan30.id, bigPlan: big ?? null, consolidation: cons ?? null,
       surge: await surgeSessions(tx, today.slice(0, 7), surgeSlots),
     };

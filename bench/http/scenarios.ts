@@ -39,7 +39,8 @@ export function streamOf(id: number, plan: BenchPlan, s: Sessions): () => LoadRe
   switch (id) {
     case 1: {
       const next = cycle(s.focal);
-      return () => { const f = next(); return { method: 'GET', path: `/api/occurrences?unitId=${f.unitId}&from=${plan.month.from}&to=${plan.month.to}`, session: f }; };
+      // What the unit's task page asks for when it opens: this month's first page and every tab's count.
+      return () => { const f = next(); return { method: 'GET', path: `/api/unit-tasks?unitId=${f.unitId}&view=thang-nay`, session: f }; };
     }
     case 2: return () => ({ method: 'GET', path: '/api/plans-overview', session: s.leader });
     case 3: return () => ({ method: 'GET', path: `/api/plans/${plan.plan30}`, session: s.division });

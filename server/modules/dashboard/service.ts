@@ -25,7 +25,7 @@ export async function dashboard(tx: Tx, user: CurrentUser, now: Date, today: str
   const units = await allUnits(tx);
   const scope = scopeOf(user, units);
   const byId: Units = new Map(units.map((u) => [u.id, u]));
-  const progress = await planProgress(tx, user, today, scope);
+  const progress = await planProgress(tx, user, today, scope, units);
   return {
     today,
     scope: { all: scope.all, units: scope.grantUnits.map(unitRef) },
@@ -35,16 +35,18 @@ export async function dashboard(tx: Tx, user: CurrentUser, now: Date, today: str
       link: `/nhiem-vu-don-vi?don-vi=${r.unit.id}&xem=qua-han`,
     })),
     indicators: await offTargetIndicators(tx, scope),
-    reports: await reportsDue(tx, scope, now, today, byId),
+    reports: await reportsDue(tx, scope, now, today, units, byId),
   };
 }
 
 /** The overview's figures (GET /api/plans-overview) over the user's scope, capped for the page. */
-async function planProgress(tx: Tx, user: CurrentUser, today: string, scope: Scope) {
-  const o = await overview(tx, user, today, {}, {
+async function planProgress(tx: Tx, user: CurrentUser, today: string, scope: Scope, units: UnitRow[]) {
+  // Leadership sees the whole tenant: no narrowing, so the overview reads its trigger-kept summaries
+  // instead of counting a province's million periods on every request.
+  const o = await overview(tx, user, today, {}, scope.all ? undefined : {
     where: inScope(scope, sql`p.owner_unit_id`, sql`o.unit_id`),
     listWhere: inScope(scope, sql`${plans.ownerUnitId}`, sql`${occurrences.unitId}`),
-  });
+  }, units);
   return { totals: o.totals, byUnit: o.byUnit, byPlan: o.byPlan, overdue: o.overdue.slice(0, LIST_LIMIT), dueSoon: o.dueSoon.slice(0, LIST_LIMIT) };
 }
 
@@ -73,14 +75,14 @@ async function offTargetIndicators(tx: Tx, scope: Scope) {
  * Each active schedule's current period (the one its list page shows), with the units that have not
  * sent their report. The owner division's reviewers see every unit; a unit sees its own row.
  */
-async function reportsDue(tx: Tx, scope: Scope, now: Date, today: string, units: Units) {
+async function reportsDue(tx: Tx, scope: Scope, now: Date, today: string, all: UnitRow[], units: Units) {
   const schedules = await tx.select().from(reportSchedules).where(eq(reportSchedules.active, true));
   const out = [];
   for (const s of schedules) {
     const period = periodsSoFar(s, today)[0];
     if (!period) continue;
     const reviewer = covers(scope, s.ownerUnitId);
-    const expected = await expectedUnits(tx, s);
+    const expected = await expectedUnits(tx, s, all);
     const shown = reviewer ? expected : expected.filter((u) => covers(scope, u.id));
     if (!shown.length && !reviewer) continue;
     const status = await periodStatus(tx, s, period, now, today, shown);

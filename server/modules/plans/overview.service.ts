@@ -6,7 +6,7 @@ import { compareVi } from '../../../core/text/vietnamese.ts';
 import type { Tx } from '../../db/client.ts';
 import { plans } from '../../db/schema/index.ts';
 import type { CurrentUser } from '../../http/request.ts';
-import { allUnits } from '../org/queries.ts';
+import { allUnits, type UnitRow } from '../org/queries.ts';
 import { listOccurrences, type OccurrenceQuery } from './occurrences.service.ts';
 import { countsBy, countsFromSummary } from './queries.ts';
 
@@ -27,11 +27,11 @@ export interface OverviewScope {
 /** How many overdue and due-soon periods the overview lists. */
 const LIST_LIMIT = 100;
 
-/** `planId` narrows everything to one plan; otherwise every active plan of the tenant counts. */
-export async function overview(tx: Tx, user: CurrentUser, today: string, q: { planId?: string }, narrow?: OverviewScope) {
+/** `planId` narrows everything to one plan; otherwise every active plan of the tenant counts. `orgTree` saves re-reading the units. */
+export async function overview(tx: Tx, user: CurrentUser, today: string, q: { planId?: string }, narrow?: OverviewScope, orgTree?: UnitRow[]) {
   const base = q.planId ? sql`p.id = ${q.planId}` : sql`p.status = 'active'`;
   const scope = narrow ? sql`${base} AND ${narrow.where}` : base;
-  const units = new Map((await allUnits(tx)).map((u) => [u.id, u]));
+  const units = new Map((orgTree ?? await allUnits(tx)).map((u) => [u.id, u]));
   // The tenant-wide view reads the trigger-kept summaries; one plan, or a narrowed scope, counts live.
   const whole = !q.planId && !narrow;
   const byUnitCounts = whole ? await countsFromSummary(tx, 'unit_id', today) : await countsBy(tx, 'unit_id', today, scope);

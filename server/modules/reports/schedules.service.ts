@@ -5,10 +5,10 @@ import { can } from '../../../core/auth/policy.ts';
 import { checkRule, currentPeriod, describeRule, isLocked, periodOf, periodsBetween, type AdhocRequest, type DueRule, type Period, type PeriodType } from '../../../core/reports/periods.ts';
 import { completeness, type ReportState, type UnitReport } from '../../../core/reports/workflow.ts';
 import type { Tx } from '../../db/client.ts';
-import { reportSchedules, reportSubmissions, type ReportScheduleRow, type ReportSubmissionRow } from '../../db/schema/index.ts';
+import { reportSchedules, reportSubmissions, reportTemplates, type ReportScheduleRow, type ReportSubmissionRow } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
 import type { CurrentUser, Mutation } from '../../http/request.ts';
-import { unitOr404, type UnitRow } from '../org/queries.ts';
+import { allUnits, unitOr404, type UnitRow } from '../org/queries.ts';
 import { exceptionsInForce, expectedUnits, ruleOf, scheduleOr404, submissionsOf, templateOr404 } from './queries.ts';
 import { resolveTemplate } from './templates.service.ts';
 
@@ -166,17 +166,23 @@ function visibleTo(user: CurrentUser, owner: UnitRow, expected: UnitRow[]): bool
 
 export async function listSchedules(tx: Tx, user: CurrentUser, now: Date, today: string) {
   const rows = await tx.select().from(reportSchedules).orderBy(desc(reportSchedules.active), desc(reportSchedules.createdAt));
+  // The org tree and the templates' names once for all schedules, not once per schedule.
+  const tree = await allUnits(tx);
+  const units = new Map(tree.map((u) => [u.id, u]));
+  const templates = new Map((await tx.select({ id: reportTemplates.id, name: reportTemplates.name }).from(reportTemplates)).map((t) => [t.id, t.name]));
   const out = [];
   for (const s of rows) {
-    const owner = await unitOr404(tx, s.ownerUnitId);
-    const expected = await expectedUnits(tx, s);
+    const owner = units.get(s.ownerUnitId);
+    if (!owner) throw errors.notFound('đơn vị');
+    const expected = await expectedUnits(tx, s, tree);
     if (!visibleTo(user, owner, expected)) continue;
-    const template = await templateOr404(tx, s.templateId);
+    const templateName = templates.get(s.templateId);
+    if (templateName === undefined) throw errors.notFound('biểu mẫu báo cáo');
     const current = periodsSoFar(s, today)[0] ?? null;
     const status = current ? await periodStatus(tx, s, current, now, today, expected) : null;
     const mine = status?.units.filter((u) => can(user, 'report.submit', { unitPath: expected.find((e) => e.id === u.unit.id)!.path })) ?? [];
     out.push({
-      ...presentSchedule(s, owner, template.name),
+      ...presentSchedule(s, owner, templateName),
       current: status && { period: status.period, completeness: status.completeness },
       mine,
       canManage: can(user, 'report.manage', { unitPath: owner.path }),

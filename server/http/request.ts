@@ -80,10 +80,12 @@ export async function mutate<T>(req: FastifyRequest, fn: (m: Mutation) => Promis
   const user = currentUser(req);
   const tenantId = tenantOf(req);
   const result = await withTenant(req.server.kh.database.db, tenantId, async (tx) => {
-    let audited = 0;
-    const who = auditActor(req, tenantId);
-    const result = await fn({ tx, user, tenantId, audit: async (e) => { audited++; await appendAudit(tx, who, e); } });
-    if (audited === 0) throw new Error(`Mutation ${req.method} ${req.url} recorded no audit event`);
+    // Events are kept as the work goes and chained at its end: the chain's head is locked from the
+    // append to the commit, so appending last keeps every other writer of the tenant waiting least.
+    const events: AuditInput[] = [];
+    const result = await fn({ tx, user, tenantId, audit: async (e) => { events.push(e); } });
+    if (events.length === 0) throw new Error(`Mutation ${req.method} ${req.url} recorded no audit event`);
+    await appendAudit(tx, auditActor(req, tenantId), ...events);
     return result;
   });
   markWrote(req);

@@ -24,30 +24,40 @@ export interface AuditActor {
 
 const chainKey = (tenantId: string | null) => tenantId ?? 'system';
 
-/** Appends one event to its tenant's chain; the head row lock serialises concurrent writers. */
-export async function appendAudit(tx: Tx, who: AuditActor, input: AuditInput): Promise<void> {
+/**
+ * Appends events to their tenant's chain; the head row lock serialises concurrent writers, so callers
+ * append as late in their transaction as they can (mutate() appends just before commit) to hold it briefly.
+ */
+export async function appendAudit(tx: Tx, who: AuditActor, ...inputs: AuditInput[]): Promise<void> {
+  if (!inputs.length) return;
   const chain = chainKey(who.tenantId);
   await tx.insert(auditHeads).values({ chain, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
   const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.chain, chain)).for('update');
-  const event: Omit<ChainedEvent, 'hash'> = {
-    tenantId: who.tenantId,
-    seq: head.seq + 1,
-    actorId: who.actorId,
-    actorName: who.actorName,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    summary: input.summary ?? '',
-    before: input.before ?? null,
-    after: input.after ?? null,
-    requestId: who.requestId,
-    ip: who.ip,
-    createdAt: new Date().toISOString(),
-    prevHash: head.hash,
-  };
-  const hash = hashEvent(event);
-  await tx.insert(auditEvents).values({ ...event, createdAt: new Date(event.createdAt), hash });
-  await tx.update(auditHeads).set({ seq: event.seq, hash }).where(eq(auditHeads.chain, chain));
+  let { seq, hash } = head;
+  const rows = [];
+  for (const input of inputs) {
+    const event: Omit<ChainedEvent, 'hash'> = {
+      tenantId: who.tenantId,
+      seq: seq + 1,
+      actorId: who.actorId,
+      actorName: who.actorName,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      summary: input.summary ?? '',
+      before: input.before ?? null,
+      after: input.after ?? null,
+      requestId: who.requestId,
+      ip: who.ip,
+      createdAt: new Date().toISOString(),
+      prevHash: hash,
+    };
+    seq = event.seq;
+    hash = hashEvent(event);
+    rows.push({ ...event, createdAt: new Date(event.createdAt), hash });
+  }
+  await tx.insert(auditEvents).values(rows);
+  await tx.update(auditHeads).set({ seq, hash }).where(eq(auditHeads.chain, chain));
 }
 
 export interface VerifyResult {

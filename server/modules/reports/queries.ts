@@ -35,15 +35,16 @@ export const ruleOf = (s: ReportScheduleRow): ScheduleRule => ({ periodType: s.p
 
 const byOrderThenName = (a: UnitRow, b: UnitRow) => a.sortOrder - b.sortOrder || compareVi(a.name, b.name);
 
+/** Whether a unit owes the schedule's report: the rule of expectedUnits for one unit, with no query. */
+export const owes = (s: Pick<ReportScheduleRow, 'assigneeMode' | 'assigneeUnitIds'>, u: Pick<UnitRow, 'id' | 'kind' | 'active'>) =>
+  u.active && (s.assigneeMode === 'subordinates' ? u.kind === 'unit' : s.assigneeUnitIds.includes(u.id));
+
 /**
  * The units that owe the schedule's report: every active subordinate unit, the units listed, or the division.
  * A caller already holding the org tree passes it (`units`) instead of reading it again.
  */
 export async function expectedUnits(tx: Tx, s: Pick<ReportScheduleRow, 'assigneeMode' | 'assigneeUnitIds'>, units?: UnitRow[]): Promise<UnitRow[]> {
-  if (units) {
-    const listed = new Set(s.assigneeUnitIds);
-    return units.filter((u) => u.active && (s.assigneeMode === 'subordinates' ? u.kind === 'unit' : listed.has(u.id))).sort(byOrderThenName);
-  }
+  if (units) return units.filter((u) => owes(s, u)).sort(byOrderThenName);
   const rows = s.assigneeMode === 'subordinates'
     ? await tx.select().from(orgUnits).where(and(eq(orgUnits.kind, 'unit'), eq(orgUnits.active, true)))
     : s.assigneeUnitIds.length ? await tx.select().from(orgUnits).where(and(inArray(orgUnits.id, s.assigneeUnitIds), eq(orgUnits.active, true))) : [];

@@ -13,7 +13,7 @@ import { indicators, indicatorValues, notifications, reportLockExceptions, repor
 import { errors } from '../../http/errors.ts';
 import type { CurrentUser, Mutation } from '../../http/request.ts';
 import { unitOr404 } from '../org/queries.ts';
-import { exceptionsInForce, expectedUnits, findSubmission, ruleOf, scheduleOr404, submissionOr404, taskCounts, templateOr404 } from './queries.ts';
+import { exceptionsInForce, findSubmission, owes, ruleOf, scheduleOr404, submissionOr404, taskCounts, templateOr404 } from './queries.ts';
 import { periodOr404 } from './schedules.service.ts';
 
 export interface Place { scheduleId: string; unitId: string; periodKey: string }
@@ -27,7 +27,7 @@ async function context(tx: Tx, user: CurrentUser, p: Place, now: Date, today: st
   const owner = await unitOr404(tx, schedule.ownerUnitId);
   const unit = await unitOr404(tx, p.unitId);
   const period = periodOr404(schedule, p.periodKey);
-  if (!(await expectedUnits(tx, schedule)).some((u) => u.id === unit.id)) throw errors.notFound('báo cáo của đơn vị này theo lịch báo cáo');
+  if (!owes(schedule, unit)) throw errors.notFound('báo cáo của đơn vị này theo lịch báo cáo');
   const reviewer = can(user, 'plan.read', { unitPath: owner.path });
   if (!reviewer && !can(user, 'plan.read', { unitPath: unit.path })) throw errors.forbidden('Bạn không xem được báo cáo của đơn vị khác.');
   const submission = await findSubmission(tx, schedule.id, unit.id, period.key);

@@ -65,6 +65,22 @@ export const indicatorValues = pgTable('indicator_values', {
   tenantIsolation(),
 ]).enableRLS();
 
+/**
+ * Each indicator's sums per period over its responsible units' usable values (a ratio's numerator and
+ * denominator, or the plain values), kept by triggers in the same transaction as the values and the
+ * indicator's units change (migration 0007): the leadership dashboard reads a province's latest periods
+ * from here instead of summing a quarter of a million values per request.
+ */
+export const indicatorPeriodTotals = pgTable('indicator_period_totals', {
+  tenantId: tenantId().references(() => tenants.id),
+  indicatorId: uuid('indicator_id').notNull().references(() => indicators.id, { onDelete: 'cascade' }),
+  periodKey: text('period_key').notNull(),
+  reported: integer('reported').notNull().default(0),
+  numerator: doublePrecision('numerator').notNull().default(0),
+  denominator: doublePrecision('denominator').notNull().default(0),
+  valueSum: doublePrecision('value_sum').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.indicatorId, t.periodKey] }), index('indicator_period_totals_tenant').on(t.tenantId), tenantIsolation()]).enableRLS();
+
 /** Files proving a value (the list of records counted, a system screenshot). */
 export const indicatorEvidence = pgTable('indicator_evidence', {
   tenantId: tenantId().references(() => tenants.id),

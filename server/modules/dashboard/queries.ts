@@ -42,9 +42,11 @@ export interface LatestTotals { indicatorId: string; periodKey: string; reported
  * that period over the visible responsible units. Period keys of one indicator share a format ('2026-07',
  * '2026-Q3', '2026-H2', '2026'), so the greatest key is the latest period. The latest period is found by
  * walking the (indicator, period, unit) index backwards, and the sums are made by the database: a
- * province's indicators hold millions of values, of which only the latest period's are read.
+ * province's indicators hold millions of values, of which only the latest period's are read. Leadership
+ * (the whole tenant) reads the trigger-kept totals instead (latestFromSummary); a narrower scope sums live.
  */
 export async function latestIndicatorTotals(tx: Tx, scope: Scope): Promise<LatestTotals[]> {
+  if (scope.all) return latestFromSummary(tx);
   const usable = sql`CASE WHEN i.measure = 'ratio' THEN v.numerator IS NOT NULL AND v.denominator > 0 ELSE v.value IS NOT NULL END`;
   // Only the units responsible for the indicator count, as on the indicator's own page.
   const visible = sql`JOIN indicator_units iu ON iu.indicator_id = v.indicator_id AND iu.unit_id = v.unit_id
@@ -57,7 +59,20 @@ export async function latestIndicatorTotals(tx: Tx, scope: Scope): Promise<Lates
       SELECT count(*)::int AS reported, coalesce(sum(v.numerator), 0)::float8 AS numerator, coalesce(sum(v.denominator), 0)::float8 AS denominator,
         coalesce(sum(v.value), 0)::float8 AS value_sum
       FROM indicator_values v ${visible} AND v.period_key = l.period_key) t`);
-  return rowsOf<LatestTotals>(res).map((r) => ({ ...r, reported: Number(r.reported), numerator: Number(r.numerator), denominator: Number(r.denominator), valueSum: Number(r.valueSum) }));
+  return rowsOf<LatestTotals>(res).map(numbers);
+}
+
+const numbers = (r: LatestTotals): LatestTotals => ({ ...r, reported: Number(r.reported), numerator: Number(r.numerator), denominator: Number(r.denominator), valueSum: Number(r.valueSum) });
+
+/** The same over every unit, from indicator_period_totals (migration 0007): one row per indicator. */
+export async function latestFromSummary(tx: Tx): Promise<LatestTotals[]> {
+  const res = await tx.execute(sql`
+    SELECT DISTINCT ON (t.indicator_id) t.indicator_id AS "indicatorId", t.period_key AS "periodKey", t.reported,
+      t.numerator, t.denominator, t.value_sum AS "valueSum"
+    FROM indicator_period_totals t JOIN indicators i ON i.id = t.indicator_id JOIN plans p ON p.id = i.plan_id AND p.status = 'active'
+    WHERE t.reported > 0
+    ORDER BY t.indicator_id, t.period_key DESC`);
+  return rowsOf<LatestTotals>(res).map(numbers);
 }
 
 /** The indicators with their plan's title and how many visible units report on each. */

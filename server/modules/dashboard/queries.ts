@@ -75,11 +75,15 @@ export async function latestFromSummary(tx: Tx): Promise<LatestTotals[]> {
   return rowsOf<LatestTotals>(res).map(numbers);
 }
 
-/** The indicators with their plan's title and how many visible units report on each. */
+/** The indicators with their plan's title and how many visible units report on each (counted in one pass). */
 export async function indicatorsWithPlans(tx: Tx, scope: Scope, ids: string[]) {
   if (!ids.length) return [];
-  const expected = sql<number>`(SELECT count(*)::int FROM indicator_units iu
-    WHERE iu.indicator_id = ${indicators.id} AND ${inScope(scope, sql`${plans.ownerUnitId}`, sql`iu.unit_id`)})`;
-  return tx.select({ indicator: indicators, planTitle: plans.title, expectedUnits: expected })
+  const rows = await tx.select({ indicator: indicators, planTitle: plans.title })
     .from(indicators).innerJoin(plans, eq(plans.id, indicators.planId)).where(inArray(indicators.id, ids));
+  const counted = rowsOf<{ id: string; n: number }>(await tx.execute(sql`
+    SELECT iu.indicator_id AS id, count(*)::int AS n FROM indicator_units iu JOIN indicators i ON i.id = iu.indicator_id JOIN plans p ON p.id = i.plan_id
+    WHERE iu.indicator_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND ${inScope(scope, sql`p.owner_unit_id`, sql`iu.unit_id`)}
+    GROUP BY 1`));
+  const expected = new Map(counted.map((r) => [r.id, Number(r.n)]));
+  return rows.map((r) => ({ ...r, expectedUnits: expected.get(r.indicator.id) ?? 0 }));
 }

@@ -32,6 +32,8 @@ const Dashboard = Type.Object({
       expected: Type.Integer(), submitted: Type.Integer(), onTime: Type.Integer(), approved: Type.Integer(),
       submittedRate: Rate, onTimeRate: Rate, approvedRate: Rate,
     }),
+    missingCount: Type.Integer(),
+    /** The first few of them, named. */
     missing: Type.Array(Type.Intersect([UnitRef, Type.Object({ link: Link })])),
     link: Link,
   })),

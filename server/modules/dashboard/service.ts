@@ -17,6 +17,8 @@ import { covers, indicatorsWithPlans, inScope, latestIndicatorTotals, scopeOf, t
 /** How many units the "overdue by unit" chart shows: enough to name the laggards, few enough to read. */
 const TOP_UNITS = 15;
 const LIST_LIMIT = 100;
+/** Units named under each report not yet in; the rest are counted and one click away on the schedule's page. */
+const MISSING_NAMED = 8;
 
 type Units = Map<string, UnitRow>;
 const unitRef = (u: Pick<UnitRow, 'id' | 'name' | 'shortName'>) => ({ id: u.id, name: u.name, shortName: u.shortName });
@@ -87,11 +89,13 @@ async function reportsDue(tx: Tx, scope: Scope, now: Date, today: string, all: U
     if (!shown.length && !reviewer) continue;
     const status = await periodStatus(tx, s, period, now, today, shown);
     const link = `/bao-cao/${s.id}?ky=${encodeURIComponent(period.key)}`;
+    const missing = status.units.filter((u) => u.submittedAt === null);
     out.push({
       schedule: { id: s.id, title: s.title, owner: unitRef(units.get(s.ownerUnitId) ?? { id: s.ownerUnitId, name: '', shortName: '' }) },
       period: { key: period.key, label: period.label, dueOn: period.dueOn, locked: status.period.locked },
       completeness: status.completeness,
-      missing: status.units.filter((u) => u.submittedAt === null).map((u) => ({
+      missingCount: missing.length,
+      missing: missing.slice(0, MISSING_NAMED).map((u) => ({
         ...u.unit, link: `/bao-cao/${s.id}/ky/${encodeURIComponent(period.key)}/don-vi/${u.unit.id}`,
       })),
       link,

@@ -14,6 +14,8 @@ import { formatNumber } from '../../components/format.ts';
 import { STATUS_HEX, type Dashboard } from './types.ts';
 import './dashboard.css';
 
+/** Plans drawn in the progress chart: the most overdue first, as many as a leader reads at a glance. */
+const TOP_PLANS = 15;
 // ECharts is the heaviest part of the page: it comes in its own chunk, after the figures are shown.
 const PlanProgressChart = lazy(() => import('./charts.tsx').then((m) => ({ default: m.PlanProgressChart })));
 const OverdueUnitsChart = lazy(() => import('./charts.tsx').then((m) => ({ default: m.OverdueUnitsChart })));
@@ -58,8 +60,10 @@ export default function DashboardPage() {
 
   const t = data.totals;
   const red = data.indicators.filter((i) => i.rag === 'red').length;
-  const missing = data.reports.reduce((n, r) => n + r.missing.length, 0);
+  const missing = data.reports.reduce((n, r) => n + r.missingCount, 0);
   const late = data.byUnit.filter((r) => r.counts.overdue > 0).length;
+  // A province runs hundreds of plans: the chart draws those with most overdue (the list below is in the same order).
+  const chartPlans = data.byPlan.slice(0, TOP_PLANS);
   return (
     <>
       <div className="kh-page-header">
@@ -85,9 +89,9 @@ export default function DashboardPage() {
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <Block title="Tiến độ theo kế hoạch">
+          <Block title="Tiến độ theo kế hoạch" extra={data.byPlan.length > chartPlans.length && <span className="kh-muted">{formatNumber(chartPlans.length)} trong {formatNumber(data.byPlan.length)} kế hoạch, nhiều quá hạn nhất</span>}>
             {data.byPlan.length
-              ? <><Suspense fallback={chartFallback(56 + 44 * data.byPlan.length)}><PlanProgressChart rows={data.byPlan} /></Suspense><PlanList rows={data.byPlan} /></>
+              ? <><Suspense fallback={chartFallback(56 + 44 * chartPlans.length)}><PlanProgressChart rows={chartPlans} /></Suspense><PlanList rows={data.byPlan} /></>
               : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Chưa có kế hoạch nào đang thực hiện" />}
           </Block>
         </Col>

@@ -27,7 +27,7 @@ export default function OverviewTabs({ data, onOpen }: { data: Overview; onOpen:
       { key: 'don-vi', label: 'Theo đơn vị', children: <UnitCountsTable rows={data.byUnit} linkUnit={(id) => `/nhiem-vu-don-vi?don-vi=${id}&xem=qua-han`} /> },
       {
         key: 'ke-hoach', label: 'Theo kế hoạch', children: (
-          <Table rowKey={(r) => r.plan.id} size="small" dataSource={data.byPlan} pagination={false} scroll={{ x: 640 }}
+          <Table rowKey={(r) => r.plan.id} size="small" dataSource={data.byPlan} pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }} scroll={{ x: 640 }}
             locale={{ emptyText: <Empty description="Chưa có kế hoạch nào đang thực hiện" /> }}
             columns={[
               { title: 'Kế hoạch', key: 'plan', render: (_, r) => <Link to={`/ke-hoach/${r.plan.id}`}>{r.plan.title}</Link> },

@@ -6,9 +6,6 @@ import { formatDate } from '../../components/format.ts';
 import { formatNumber, formatPercent } from '../../components/format.ts';
 import { STATUS_HEX, type ReportDue } from './types.ts';
 
-/** Missing units named on the card; the schedule's page lists the rest. */
-const NAMED = 8;
-
 function dueText(today: string, dueOn: string): string {
   const days = dayjs(dueOn).diff(dayjs(today), 'day');
   if (days > 0) return `còn ${formatNumber(days)} ngày`;
@@ -39,7 +36,7 @@ function ReportCard({ r, today }: { r: ReportDue; today: string }) {
           <Link to={r.link}><b>{r.schedule.title}</b></Link>
           <div className="kh-muted">
             {r.period.label} · hạn {formatDate(r.period.dueOn)}{' '}
-            <span style={{ color: late && r.missing.length ? STATUS_HEX.overdue : undefined }}>({dueText(today, r.period.dueOn)})</span>
+            <span style={{ color: late && r.missingCount ? STATUS_HEX.overdue : undefined }}>({dueText(today, r.period.dueOn)})</span>
             {r.period.locked && ' · đã khóa'} · {r.schedule.owner.shortName || r.schedule.owner.name} tổng hợp
           </div>
         </div>
@@ -47,11 +44,11 @@ function ReportCard({ r, today }: { r: ReportDue; today: string }) {
       <Rate label="Đã gửi" n={c.submitted} of={c.expected} rate={c.submittedRate} color={STATUS_HEX.open} />
       <Rate label="Đúng hạn" n={c.onTime} of={c.expected} rate={c.onTimeRate} color={STATUS_HEX.doneOnTime} />
       <Rate label="Đã duyệt" n={c.approved} of={c.expected} rate={c.approvedRate} color={STATUS_HEX.dueSoon} />
-      {r.missing.length ? (
+      {r.missingCount ? (
         <div className="kh-dash-missing">
-          <span>Chưa gửi ({formatNumber(r.missing.length)}):</span>
-          {r.missing.slice(0, NAMED).map((u) => <Link key={u.id} to={u.link}><Tag color="error">{u.shortName || u.name}</Tag></Link>)}
-          {r.missing.length > NAMED && <Link to={r.link}>và {formatNumber(r.missing.length - NAMED)} đơn vị khác</Link>}
+          <span>Chưa gửi ({formatNumber(r.missingCount)}):</span>
+          {r.missing.map((u) => <Link key={u.id} to={u.link}><Tag color="error">{u.shortName || u.name}</Tag></Link>)}
+          {r.missingCount > r.missing.length && <Link to={r.link}>và {formatNumber(r.missingCount - r.missing.length)} đơn vị khác</Link>}
         </div>
       ) : (
         <div className="kh-dash-missing"><Tag color="success">Các đơn vị đã gửi đủ báo cáo</Tag></div>

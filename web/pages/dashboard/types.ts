@@ -14,6 +14,8 @@ export interface ReportDue {
     expected: number; submitted: number; onTime: number; approved: number;
     submittedRate: number | null; onTimeRate: number | null; approvedRate: number | null;
   };
+  missingCount: number;
+  /** The first few units not yet in, named; `missingCount` counts them all. */
   missing: (UnitRef & { link: string })[];
   link: string;
 }

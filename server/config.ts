@@ -78,6 +78,17 @@ function sessionSecret(dataDir: string): string {
   return secret;
 }
 
+/**
+ * KEHOACH_NOW (an ISO date-time) freezes the app's clock: for tests that start kehoach as a process and must
+ * see the same due dates whatever day they run, and for a training copy that should stay on one day.
+ */
+function fixedClock(value: string | undefined): () => Date {
+  if (!value) return () => new Date();
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw new Error(`KEHOACH_NOW không phải thời điểm hợp lệ (ví dụ 2026-11-23T09:00:00+07:00): "${value}"`);
+  return () => new Date(at);
+}
+
 export function loadConfig(overrides: Partial<Config> = {}): Config {
   const dataDir = resolve(overrides.dataDir ?? process.env.DATA_DIR ?? './data');
   mkdirSync(dataDir, { recursive: true });
@@ -97,7 +108,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     secureCookies: bool('SECURE_COOKIES', false),
     logLevel: process.env.LOG_LEVEL ?? 'info',
     loginDelayScale: 1,
-    now: () => new Date(),
+    now: fixedClock(process.env.KEHOACH_NOW),
     filesDir: process.env.FILES_DIR ? resolve(process.env.FILES_DIR) : join(dataDir, 'files'),
     uploadMaxBytes: int('UPLOAD_MAX_MB', 20) * 1024 * 1024,
     smtp: smtpFromEnv(),

@@ -2,7 +2,7 @@
 // division (plan 0 by Phòng KHTC, with 5,000 tasks more than the others at province scale), the rest by units
 // drawn by weight; a third (i % 3 = 1) with 30 tasks. A plan runs from its issue date (January to March) to
 // the end of the year, except one in sixty (i % 60 = 4), a programme issued last January that carries the indicators.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { occurrencesOf } from '../../core/schedule/occurrences.ts';
 import { parseDeadline } from '../../core/schedule/parse.ts';
 import type { PlanContext } from '../../core/schedule/types.ts';
@@ -115,7 +115,7 @@ export async function insertPlans(tx: Tx, t: BenchTenant, size: PlanSize, today:
   return { plans, tasks: n.n };
 }
 
-async function insertTasks(tx: Tx, t: BenchTenant, cls: { first: number; n: number }[], salt: ReturnType<typeof sql>) {
+async function insertTasks(tx: Tx, t: BenchTenant, cls: { first: number; n: number }[], salt: SQL) {
   const D = t.divisions.length;
   const S = t.subs.length;
   const leads = await slotCount(tx, 1);

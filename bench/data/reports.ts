@@ -2,7 +2,7 @@
 // reports of the months before the current one: as many months as make up the scale's number of reports
 // (9 at province scale: 10 × 240 × 9 = 21,600). Older months are approved; of the last one most are, some
 // await review and a few were returned. The current month's reports are not there: the surge sends them.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { periodOf, type ScheduleRule } from '../../core/reports/periods.ts';
 import type { TemplateDef } from '../../core/reports/template.ts';
 import { checkTemplate } from '../../core/reports/validate.ts';
@@ -74,7 +74,7 @@ export async function insertReports(tx: Tx, t: BenchTenant, size: { schedules: n
   // Each report carries the unit's task counts of the month, as the form's pre-fill (reports/queries.ts taskCounts) gives them.
   const T = sql`${today}::date`;
   const results = words(REPORT_RESULTS), difficulties = words(REPORT_DIFFICULTIES);
-  const at = (date: ReturnType<typeof sql>, hour: ReturnType<typeof sql>) => sql`least(now() - interval '1 hour', ((${date}) + time '00:00' + (${hour}) * interval '1 hour' - interval '7 hours') AT TIME ZONE 'UTC')`;
+  const at = (date: SQL, hour: SQL) => sql`least(now() - interval '1 hour', ((${date}) + time '00:00' + (${hour}) * interval '1 hour' - interval '7 hours') AT TIME ZONE 'UTC')`;
   const counts = sql`jsonb_build_object('tasksDue', coalesce(c.due, 0), 'tasksDone', coalesce(c.done, 0), 'tasksDoneLate', coalesce(c.late, 0), 'tasksOverdue', coalesce(c.overdue, 0))`;
   const made = await exec(tx, sql`WITH c AS (
       SELECT o.unit_id, to_char(o.due_on, 'YYYY-MM') AS key, count(*)::int AS due, count(*) FILTER (WHERE o.completed_on IS NOT NULL)::int AS done,

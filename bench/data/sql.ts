@@ -31,7 +31,7 @@ export const ID_TAGS = { plans: 1, tasks: 2, occurrences: 3, progress: 4, indica
 /**
  * Ids for millions of rows in the order they are written, shaped as UUIDv7 (time of the run, version 7,
  * the tenant and table, variant 8, then the row's ordinal). Random ids would land all over each primary-key
- * index and rewrite its pages again and again; these append, which makes the big inserts a third faster.
+ * index, past what the buffer cache holds, and have its pages read and written again and again; these append.
  * Later rows made by the app get random ids, as always.
  */
 export function seqId(t: BenchTenant, table: keyof typeof ID_TAGS, ordinal: SQL): SQL {

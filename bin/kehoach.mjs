@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// Entry for `npx kehoach`: runs the TypeScript CLI through tsx.
-import { register } from 'tsx/esm/api';
+// Entry for `npx kehoach` and `npm start`: runs the CLI from the JavaScript bundle that `npm run build` makes
+// (dist/server, about 2 s faster to load), or from the TypeScript sources through tsx when the bundle is
+// missing or older than the sources.
+import { freshServerBundle } from '../scripts/build-state.mjs';
 
-register();
-await import('../server/cli.ts');
+const bundle = freshServerBundle();
+if (bundle) {
+  await import(bundle);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../server/cli.ts');
+}

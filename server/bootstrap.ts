@@ -16,15 +16,35 @@ export interface BootstrapResult {
   demoLogins: DemoLogin[];
 }
 
-export async function bootstrap(database: Database, config: Pick<Config, 'adminPassword' | 'demo'> & { now?: () => Date }): Promise<BootstrapResult> {
+/** The administrator's first password (KEHOACH_ADMIN_PASSWORD or a generated one) and its argon2 hash. */
+export interface AdminPassword {
+  password: string;
+  generated: boolean;
+  hash: Promise<string>;
+}
+
+/**
+ * Starts hashing the administrator's first password. Argon2 runs off the main thread but takes a few hundred
+ * ms on a busy machine, so a start that expects a new database begins it while the database opens.
+ */
+export function hashAdminPassword(config: Pick<Config, 'adminPassword'>): AdminPassword {
+  const password = config.adminPassword ?? randomBytes(9).toString('base64url');
+  const hash = hashPassword(password);
+  hash.catch(() => {}); // awaited by bootstrap when it creates the account, unused otherwise
+  return { password, generated: !config.adminPassword, hash };
+}
+
+export async function bootstrap(
+  database: Database, config: Pick<Config, 'adminPassword' | 'demo'> & { now?: () => Date }, early?: AdminPassword,
+): Promise<BootstrapResult> {
   const result: BootstrapResult = { adminCreated: false, demoLogins: [] };
   await withSystem(database.db, async (tx) => {
     const [admin] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
     if (!admin) {
-      const password = config.adminPassword ?? randomBytes(9).toString('base64url');
-      if (!config.adminPassword) result.generatedAdminPassword = password;
+      const { password, generated, hash } = early ?? hashAdminPassword(config);
+      if (generated) result.generatedAdminPassword = password;
       const [row] = await tx.insert(users).values({
-        username: 'admin', displayName: 'Quản trị hệ thống', passwordHash: await hashPassword(password), isSystemAdmin: true,
+        username: 'admin', displayName: 'Quản trị hệ thống', passwordHash: await hash, isSystemAdmin: true,
       }).returning();
       await appendAudit(tx, { tenantId: null, actorId: null, actorName: 'Hệ thống', requestId: 'bootstrap', ip: '' }, {
         action: 'org.user.create', entityType: 'user', entityId: row.id, summary: 'Tạo tài khoản quản trị hệ thống', after: { username: 'admin' },

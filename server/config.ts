@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ROOT } from './paths.ts';
 
 export interface Config {
   port: number;
@@ -9,6 +10,8 @@ export interface Config {
   dataDir: string;
   /** Unset → embedded PGlite in `dataDir/db`. */
   databaseUrl: string | undefined;
+  /** A migrated, empty PGlite data folder (made by `npm run build`) that a new `dataDir/db` is copied from; undefined → initdb. */
+  pgliteSnapshot: string | undefined;
   /** A streaming replica of `databaseUrl` that serves reads (PostgreSQL only). */
   databaseReadUrl: string | undefined;
   sessionSecret: string;
@@ -101,6 +104,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     dataDir,
     databaseUrl,
     databaseReadUrl,
+    pgliteSnapshot: join(ROOT, 'dist', 'pglite-empty'),
     sessionSecret: overrides.sessionSecret ?? sessionSecret(dataDir),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
     demo: bool('KEHOACH_DEMO', true),

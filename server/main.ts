@@ -1,14 +1,23 @@
 // Starts kehoach: opens the database, migrates, bootstraps, listens, and says how to log in.
-import { buildApp } from './app.ts';
-import { bootstrap, DEMO_PASSWORD, type BootstrapResult } from './bootstrap.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BootstrapResult } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
-import { startJobs } from './modules/notify/jobs.ts';
 
 export async function start() {
   const config = loadConfig();
+  // The web server's modules (about a second) load while the database opens: a new embedded database is
+  // copied on another thread meanwhile (db/snapshot.ts), PostgreSQL answers over the network.
+  const modules = Promise.all([import('./app.ts'), import('./bootstrap.ts'), import('./modules/notify/jobs.ts')]);
+  modules.catch(() => {}); // awaited below; a failure is reported there, not as an unhandled rejection
+  // A new embedded database gets its administrator: the password is hashed meanwhile, not after it opens.
+  const newEmbedded = !config.databaseUrl && !existsSync(join(config.dataDir, 'db'));
+  const admin = newEmbedded ? modules.then(([, { hashAdminPassword }]) => hashAdminPassword(config)) : undefined;
+  admin?.catch(() => {}); // awaited in bootstrap below
   let boot: BootstrapResult = { adminCreated: false, demoLogins: [] };
-  const database = await openDatabase(config, async (d) => { boot = await bootstrap(d, config); });
+  const database = await openDatabase(config, async (d) => { boot = await (await modules)[1].bootstrap(d, config, await admin); });
+  const [{ buildApp }, { DEMO_PASSWORD }, { startJobs }] = await modules;
   const app = await buildApp({ config, database, logger: true });
   await app.listen({ port: config.port, host: config.host });
   const stopJobs = startJobs(database, config, app.log);

@@ -1,6 +1,6 @@
 // kehoach as a separate process for the benchmarks: started the way an operator starts it, watched for
 // its resident memory, stopped at the end.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -35,13 +35,21 @@ const rssMb = (pid: number) => {
   }
 };
 
-/** Starts `server/main.ts` with `env` (DATA_DIR or DATABASE_URL …) and waits until /api/health answers. */
+let built = false;
+
+/**
+ * Starts kehoach as `npm start` does (`bin/kehoach.mjs start`, from the build it makes first) with `env`
+ * (DATA_DIR or DATABASE_URL …) and waits until /api/health answers.
+ */
 export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningServer> {
+  // The build (web client, server bundle, empty-database snapshot) is not part of the start-up time.
+  if (!built) execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { stdio: 'inherit' });
+  built = true;
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  // node itself (not npx) so that the pid is the server's and its memory is what we read.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // node itself (not npm) so that the pid is the server's and its memory is what we read.
+  const child: ChildProcess = spawn(process.execPath, ['bin/kehoach.mjs', 'start'], {
     env: { ...process.env, KEHOACH_DEMO: '0', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

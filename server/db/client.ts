@@ -1,4 +1,6 @@
 // One dialect, two engines: embedded PGlite by default, a PostgreSQL server when DATABASE_URL is set.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -32,9 +34,21 @@ export const STARTUP_LOCK = 0x6b65686f;
 
 export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
 
+let wasm: Promise<WebAssembly.Module> | undefined;
+
+/**
+ * Starts compiling PGlite's WebAssembly (9 MB, on V8's background threads) if not started yet: a start-up calls
+ * this first, so that the compilation runs while the main thread loads the web server, not after.
+ */
+export function compilePglite(): Promise<WebAssembly.Module> {
+  wasm ??= readFile(createRequire(import.meta.url).resolve('@electric-sql/pglite/pglite.wasm')).then((bytes) => WebAssembly.compile(bytes));
+  return wasm;
+}
+
 /** Open PGlite in `dir` (or from a dumped data-dir tarball, which tests use as a migrated snapshot). */
 export async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<Database> {
-  const client = await PGlite.create({ dataDir: dir, extensions: PGLITE_EXTENSIONS, loadDataDir });
+  const pgliteWasmModule = await compilePglite();
+  const client = await PGlite.create({ dataDir: dir, extensions: PGLITE_EXTENSIONS, loadDataDir, pgliteWasmModule });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, engine: 'pglite', close: () => client.close(), dump: () => client.dumpDataDir('gzip') as Promise<Blob> };
 }

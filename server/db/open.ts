@@ -1,13 +1,19 @@
 // Opens the configured engine, takes the data-folder lock for PGlite or the start-up lock for PostgreSQL,
 // migrates and runs the first-start work; opens the read replica when one is configured.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
-import { openPglite, openPostgres, redactUrl, type Database } from './client.ts';
+import { compilePglite, openPglite, openPostgres, redactUrl, type Database } from './client.ts';
 import { lockDataDir } from './lock.ts';
 import { migrate } from './migrate.ts';
 import { openReplica } from './replica.ts';
+import { copySnapshot, snapshotProblem } from './snapshot.ts';
 
-export type OpenedDatabase = Database & { describe: string };
+export type OpenedDatabase = Database & {
+  describe: string;
+  /** PGlite only, when the data folder was new: whether it was copied from the snapshot or made by initdb. */
+  created?: 'snapshot' | 'initdb';
+};
 
 /**
  * `prepare` (the first administrator, the demo data) runs after the migrations under the same lock, so
@@ -37,12 +43,51 @@ export async function openDatabase(config: Config, prepare?: (database: Database
   const release = lockDataDir(config.dataDir);
   try {
     const dir = join(config.dataDir, 'db');
-    const database = await openPglite(dir);
-    await migrate(database.db);
+    const { database, created } = await openEmbedded(dir, config.pgliteSnapshot);
     await prepare?.(database);
-    return { ...database, close: async () => { await database.close(); release(); }, describe: `PGlite (nhúng) tại ${dir}` };
+    return { ...database, created, close: async () => { await database.close(); release(); }, describe: `PGlite (nhúng) tại ${dir}` };
   } catch (e) {
     release();
     throw e;
   }
+}
+
+/**
+ * Opens and migrates the PGlite folder `dir`. A missing one is copied from `snapshot` when that suits this
+ * code, and made by initdb otherwise — also when the copy fails to open or to migrate, which costs the seconds
+ * the snapshot was to save but never a start-up. (An empty folder made beforehand, maybe a mount point, is
+ * left to initdb as before.)
+ */
+async function openEmbedded(dir: string, snapshot: string | undefined): Promise<{ database: Database; created?: OpenedDatabase['created'] }> {
+  compilePglite().catch(() => {}); // meanwhile; awaited (and its failure reported) by openPglite
+  const missing = !existsSync(dir);
+  const isNew = missing || readdirSync(dir).length === 0;
+  if (missing && snapshot) {
+    const problem = snapshotProblem(snapshot);
+    if (problem === null) {
+      let copied = false;
+      let database: Database | undefined;
+      try {
+        await copySnapshot(snapshot, dir);
+        copied = true;
+        database = await openPglite(dir);
+        await migrate(database.db);
+        return { database, created: 'snapshot' };
+      } catch (e) {
+        await database?.close().catch(() => {});
+        if (copied) rmSync(dir, { recursive: true, force: true }); // made just now from the snapshot: nothing of the operator's
+        console.warn(`Không mở được cơ sở dữ liệu dựng sẵn ${snapshot} (${(e as Error).message}); tạo cơ sở dữ liệu mới bằng initdb.`);
+      }
+    } else if (existsSync(snapshot)) {
+      console.warn(`Không dùng cơ sở dữ liệu dựng sẵn ${snapshot}: ${problem}. Tạo cơ sở dữ liệu mới bằng initdb (chậm hơn); "npm run build" dựng lại bản dựng sẵn.`);
+    }
+  }
+  const database = await openPglite(dir);
+  try {
+    await migrate(database.db);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  return { database, created: isNew ? 'initdb' : undefined };
 }

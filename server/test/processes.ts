@@ -24,13 +24,16 @@ export interface KehoachProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `node --import tsx server/main.ts` on a free port with `env` added to this process's environment. */
-export async function startKehoach(env: Record<string, string>): Promise<KehoachProcess> {
+/**
+ * Starts `node --import tsx server/main.ts` (or node with `args`, e.g. the bundle) on a free port with `env`
+ * added to this process's environment.
+ */
+export async function startKehoach(env: Record<string, string>, args = ['--import', 'tsx', 'server/main.ts']): Promise<KehoachProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const clean = { ...process.env };
   for (const name of ['DATABASE_URL', 'DATABASE_READ_URL', 'FILES_DIR', 'TEST_ENGINE']) delete clean[name];
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT, env: { ...clean, HOST: '127.0.0.1', PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -31,6 +31,8 @@ export const indicators = pgTable('indicators', {
   denominatorLabel: text('denominator_label').notNull().default(''),
   sortOrder: integer('sort_order').notNull().default(0),
   searchText: text('search_text').notNull(),
+  /** How many units are responsible (rows of indicator_units), kept by a trigger (migration 0009) for the dashboard. */
+  unitCount: integer('unit_count').notNull().default(0),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

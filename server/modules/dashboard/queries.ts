@@ -64,22 +64,27 @@ export async function latestIndicatorTotals(tx: Tx, scope: Scope): Promise<Lates
 
 const numbers = (r: LatestTotals): LatestTotals => ({ ...r, reported: Number(r.reported), numerator: Number(r.numerator), denominator: Number(r.denominator), valueSum: Number(r.valueSum) });
 
-/** The same over every unit, from indicator_period_totals (migration 0007): one row per indicator. */
+/**
+ * The same over every unit, from indicator_period_totals (migration 0007): one row per indicator, its latest
+ * period with a value found by walking the totals' key (indicator, period) backwards, not by sorting them all.
+ */
 export async function latestFromSummary(tx: Tx): Promise<LatestTotals[]> {
   const res = await tx.execute(sql`
-    SELECT DISTINCT ON (t.indicator_id) t.indicator_id AS "indicatorId", t.period_key AS "periodKey", t.reported,
-      t.numerator, t.denominator, t.value_sum AS "valueSum"
-    FROM indicator_period_totals t JOIN indicators i ON i.id = t.indicator_id JOIN plans p ON p.id = i.plan_id AND p.status = 'active'
-    WHERE t.reported > 0
-    ORDER BY t.indicator_id, t.period_key DESC`);
+    SELECT i.id AS "indicatorId", t.period_key AS "periodKey", t.reported, t.numerator, t.denominator, t.value_sum AS "valueSum"
+    FROM indicators i JOIN plans p ON p.id = i.plan_id AND p.status = 'active'
+    CROSS JOIN LATERAL (SELECT * FROM indicator_period_totals t WHERE t.indicator_id = i.id AND t.reported > 0 ORDER BY t.period_key DESC LIMIT 1) t`);
   return rowsOf<LatestTotals>(res).map(numbers);
 }
 
-/** The indicators with their plan's title and how many visible units report on each (counted in one pass). */
+/**
+ * The indicators with their plan's title and how many visible units report on each: for the whole tenant the
+ * count a trigger keeps on the indicator (migration 0009), for a narrower scope counted in one pass.
+ */
 export async function indicatorsWithPlans(tx: Tx, scope: Scope, ids: string[]) {
   if (!ids.length) return [];
   const rows = await tx.select({ indicator: indicators, planTitle: plans.title })
     .from(indicators).innerJoin(plans, eq(plans.id, indicators.planId)).where(inArray(indicators.id, ids));
+  if (scope.all) return rows.map((r) => ({ ...r, expectedUnits: r.indicator.unitCount }));
   const counted = rowsOf<{ id: string; n: number }>(await tx.execute(sql`
     SELECT iu.indicator_id AS id, count(*)::int AS n FROM indicator_units iu JOIN indicators i ON i.id = iu.indicator_id JOIN plans p ON p.id = i.plan_id
     WHERE iu.indicator_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND ${inScope(scope, sql`p.owner_unit_id`, sql`iu.unit_id`)}

@@ -58,11 +58,17 @@ export async function exceptionsInForce(tx: Tx, scheduleId: string, periodKey: s
   return new Set(rows.map((r) => r.unitId));
 }
 
-export async function submissionsOf(tx: Tx, scheduleId: string, periodKeys: string[]): Promise<ReportSubmissionRow[]> {
+/** Where one unit's report of a period stands: what the period lists, the rates and the reminders read. */
+export type SubmissionState = Pick<ReportSubmissionRow, 'id' | 'unitId' | 'periodKey' | 'status' | 'submittedAt' | 'onTime' | 'approvedAt'>;
+
+/** The states of a schedule's reports in some periods, without their contents (a province's are thousands). */
+export async function submissionsOf(tx: Tx, scheduleId: string, periodKeys: string[]): Promise<SubmissionState[]> {
   if (!periodKeys.length) return [];
-  return tx.select().from(reportSubmissions)
-    .where(and(eq(reportSubmissions.scheduleId, scheduleId), inArray(reportSubmissions.periodKey, periodKeys)))
-    .orderBy(asc(reportSubmissions.createdAt));
+  const r = reportSubmissions;
+  return tx.select({ id: r.id, unitId: r.unitId, periodKey: r.periodKey, status: r.status, submittedAt: r.submittedAt, onTime: r.onTime, approvedAt: r.approvedAt })
+    .from(r)
+    .where(and(eq(r.scheduleId, scheduleId), inArray(r.periodKey, periodKeys)))
+    .orderBy(asc(r.createdAt));
 }
 
 /** Units' names by id, for the history and lists. */

@@ -9,7 +9,7 @@ import { reportSchedules, reportSubmissions, reportTemplates, type ReportSchedul
 import { errors } from '../../http/errors.ts';
 import type { CurrentUser, Mutation } from '../../http/request.ts';
 import { allUnits, unitOr404, type UnitRow } from '../org/queries.ts';
-import { exceptionsInForce, expectedUnits, ruleOf, scheduleOr404, submissionsOf, templateOr404 } from './queries.ts';
+import { exceptionsInForce, expectedUnits, ruleOf, scheduleOr404, submissionsOf, templateOr404, type SubmissionState } from './queries.ts';
 import { resolveTemplate } from './templates.service.ts';
 
 export interface ScheduleInput {
@@ -128,7 +128,7 @@ export async function periodStatus(tx: Tx, s: ReportScheduleRow, period: Period,
   };
 }
 
-function unitStatus(u: UnitRow, sub: ReportSubmissionRow | undefined, exception: boolean): UnitStatus {
+function unitStatus(u: UnitRow, sub: SubmissionState | undefined, exception: boolean): UnitStatus {
   return {
     unit: { id: u.id, name: u.name, shortName: u.shortName },
     state: sub?.status ?? 'missing',

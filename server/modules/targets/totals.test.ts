@@ -1,4 +1,4 @@
-// The trigger-kept indicator totals (migration 0007) against the live sums over every value, on the demo
+// The trigger-kept indicator totals (migration 0007) and responsible-unit counts (0009) against the live sums over every value, on the demo
 // data and after each kind of change: values entered and corrected, a unit added to and removed from an
 // indicator, a value deleted, a measure changed, an indicator deleted. Both engines run it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,13 +28,19 @@ async function both() {
       JOIN indicator_units iu ON iu.indicator_id = v.indicator_id AND iu.unit_id = v.unit_id
       WHERE CASE WHEN i.measure = 'ratio' THEN v.numerator IS NOT NULL AND v.denominator > 0 ELSE v.value IS NOT NULL END
       GROUP BY 1 ORDER BY 1`));
-    return { kept: kept.map(numbers), live: live.map(numbers) };
+    // The responsible units' count kept on each indicator (migration 0009) against a live count.
+    const unitCounts = rowsOf<{ id: string; kept: number; live: number }>(await tx.execute(sql`
+      SELECT i.id, i.unit_count AS kept, (SELECT count(*) FROM indicator_units iu WHERE iu.indicator_id = i.id)::int AS live
+      FROM indicators i ORDER BY i.id`));
+    return { kept: kept.map(numbers), live: live.map(numbers), unitCounts };
   });
 }
 const numbers = (r: Totals) => ({ key: r.key, reported: Number(r.reported), numerator: Number(r.numerator), denominator: Number(r.denominator), valueSum: Number(r.valueSum) });
 
 async function expectSame() {
-  const { kept, live } = await both();
+  const { kept, live, unitCounts } = await both();
+  expect(unitCounts.length).toBeGreaterThan(0);
+  for (const c of unitCounts) expect(Number(c.kept), `units of ${c.id}`).toBe(Number(c.live));
   expect(kept.map((r) => r.key)).toEqual(live.map((r) => r.key));
   kept.forEach((k, i) => {
     const l = live[i];

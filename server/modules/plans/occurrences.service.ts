@@ -62,15 +62,17 @@ function searchWhere(q: string, units: Map<string, UnitRow>): SQL | undefined {
   }));
 }
 
+/** The unit, or the unit and every unit under it (a health centre and its commune stations). */
+export function unitIdsOf(unitId: string, subtree: boolean | undefined, units: Map<string, UnitRow>): string[] {
+  const unit = units.get(unitId);
+  if (!unit) throw errors.notFound('đơn vị');
+  return subtree ? [...units.values()].filter((u) => u.path.startsWith(unit.path)).map((u) => u.id) : [unit.id];
+}
+
 /** The conditions of an occurrence query (the plans and tasks tables joined), shared by the lists and their pages. */
 export function occurrenceConditions(q: OccurrenceQuery, today: string, units: Map<string, UnitRow>): (SQL | undefined)[] {
   const where: (SQL | undefined)[] = q.includeInactive ? [] : [eq(plans.status, 'active')];
-  if (q.unitId) {
-    const unit = units.get(q.unitId);
-    if (!unit) throw errors.notFound('đơn vị');
-    const ids = q.subtree ? [...units.values()].filter((u) => u.path.startsWith(unit.path)).map((u) => u.id) : [unit.id];
-    where.push(inArray(occurrences.unitId, ids));
-  }
+  if (q.unitId) where.push(inArray(occurrences.unitId, unitIdsOf(q.unitId, q.subtree, units)));
   if (q.planId) where.push(eq(occurrences.planId, q.planId));
   if (q.taskId) where.push(eq(occurrences.taskId, q.taskId));
   // An occurrence without a due date belongs to no date range: it shows only in unfiltered lists.

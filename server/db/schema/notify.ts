@@ -29,7 +29,10 @@ export const notifications = pgTable('notifications', {
   title: text('title').notNull(),
   body: text('body').notNull().default(''),
   link: text('link').notNull().default(''),
+  /** A task reminder's period; for a reminder grouping several periods, the first of them. */
   occurrenceId: uuid('occurrence_id').references(() => occurrences.id, { onDelete: 'cascade' }),
+  /** How many task periods the reminder is about: one, or a group of the same unit, kind and due date. */
+  itemCount: integer('item_count').notNull().default(1),
   createdAt: createdAt(),
   readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
 }, (t) => [index('notifications_user').on(t.userId, t.createdAt), tenantIsolation()]).enableRLS();

@@ -40,6 +40,7 @@ const EMAIL = { emailEnabled: true, publicUrl: 'https://kehoach.test' };
 const outbox = async () => rowsOf<{ to_address: string; subject: string; body: string; message_id: string; status: string; attempts: number; last_error: string }>(
   await db().execute(sql`SELECT to_address, subject, body, message_id, status, attempts, last_error FROM email_outbox ORDER BY created_at, message_id`));
 const count = async (table: 'notifications' | 'reminder_claims') => rowsOf<{ n: number }>(await db().execute(sql`SELECT count(*)::int AS n FROM ${sql.raw(table)}`))[0].n;
+const itemsReminded = async () => rowsOf<{ n: number }>(await db().execute(sql`SELECT coalesce(sum(item_count), 0)::int AS n FROM notifications WHERE occurrence_id IS NOT NULL`))[0].n;
 const notes = async (client: Client) => (await client.get('/api/notifications')).body;
 const titles = async (client: Client): Promise<string[]> => (await notes(client)).items.map((n: { title: string }) => n.title);
 
@@ -48,7 +49,8 @@ describe('reminders', () => {
     const [a, b] = await Promise.all([runReminders(db(), TEST_NOW, EMAIL), runReminders(db(), TEST_NOW, EMAIL)]);
     // Every reminder of every tenant (the demo plans have some too) was made by one worker or the other, never both.
     expect(a.notifications + b.notifications).toBe(await count('notifications'));
-    expect(await count('reminder_claims')).toBe(await count('notifications'));
+    // Each claimed period is in exactly one reminder; several of one unit due the same day share one.
+    expect(await count('reminder_claims')).toBe(await itemsReminded());
     expect(await runReminders(db(), TEST_NOW, EMAIL)).toEqual({ notifications: 0, emails: 0 });
     const mine = await titles(viettiep);
     expect(mine).toContain('Còn 3 ngày đến hạn: 1 Gửi báo cáo chuyển đổi số quý IV — Hạn 26/11/2026');
@@ -163,5 +165,35 @@ describe('notifications and settings', () => {
     expect((await admin.request('PUT', '/api/settings/reminders', { reminderDays: [3, 3] })).body.details).toEqual({ reminderDays: 'Các mốc nhắc việc không được trùng nhau.' });
     expect((await admin.request('PUT', '/api/settings/reminders', { reminderDays: [90] })).body.details).toEqual({ 'reminderDays.0': 'Số ngày trước hạn phải nhỏ hơn hoặc bằng 60.' });
     expect((await viettiep.request('PUT', '/api/settings/reminders', { reminderDays: [1] })).status).toBe(403);
+  });
+});
+
+describe('reminders of many periods due the same day', () => {
+  it('come as one reminder per unit, kind and due date, naming the first tasks and linking to the unit’s tab', async () => {
+    const admin = await signIn(t.app, 'hp.quantri');
+    // The days set back to the default (the test above changed them).
+    expect((await admin.request('PUT', '/api/settings/reminders', { reminderDays: [7, 3, 1, 0] })).status).toBe(200);
+    const hospital = await unitId(admin, 'Bệnh viện Hữu nghị Việt Tiệp');
+    const owner = await unitId(admin, 'Phòng Tổ chức - Hành chính');
+    const plan = (await tchc.post('/api/plans', { ownerUnitId: owner, issuer: 'Sở Y tế Hải Phòng', title: 'Kế hoạch cuối năm', periodStart: '2026-01-01', periodEnd: '2026-12-31' })).body;
+    const names = ['Rà soát danh mục dịch vụ công', 'Cập nhật hồ sơ sức khỏe điện tử', 'Báo cáo an toàn thông tin', 'Tổng kết phong trào thi đua'];
+    for (const [i, content] of names.entries()) {
+      expect((await tchc.post(`/api/plans/${plan.id}/tasks`, { number: String(i + 1), content, leadUnitIds: [hospital], deadlineText: 'Trước 04/12/2026' })).status).toBe(201);
+    }
+    expect((await tchc.post(`/api/plans/${plan.id}/status`, { status: 'active' })).status).toBe(200);
+    const claimsBefore = await count('reminder_claims');
+    // 27/11: the four periods fall due in 7 days.
+    await runReminders(db(), new Date(TEST_NOW.getTime() + 4 * 86_400_000), { emailEnabled: false });
+    const mine = (await notes(viettiep)).items as { title: string; body: string; link: string }[];
+    const group = mine.filter((n) => n.title.startsWith('Còn 7 ngày đến hạn'));
+    expect(group).toHaveLength(1);
+    expect(group[0].title).toBe('Còn 7 ngày đến hạn: 4 nhiệm vụ của Bệnh viện Hữu nghị Việt Tiệp');
+    expect(group[0].body).toBe('Hạn 04/12/2026 — 1 Rà soát danh mục dịch vụ công; 2 Cập nhật hồ sơ sức khỏe điện tử; 3 Báo cáo an toàn thông tin và 1 nhiệm vụ khác');
+    expect(group[0].link).toBe(`/nhiem-vu-don-vi?don-vi=${hospital}&xem=sap-den-han`);
+    // Each period still claimed once, so a second run reminds of none of them again.
+    expect(await count('reminder_claims') - claimsBefore).toBeGreaterThanOrEqual(4);
+    expect(await count('reminder_claims')).toBe(await itemsReminded());
+    await runReminders(db(), new Date(TEST_NOW.getTime() + 4 * 86_400_000), { emailEnabled: false });
+    expect(((await notes(viettiep)).items as { title: string }[]).filter((n) => n.title.startsWith('Còn 7 ngày đến hạn'))).toHaveLength(1);
   });
 });

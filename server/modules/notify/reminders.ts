@@ -2,7 +2,9 @@
 // division), as in-app notifications and e-mails. Each reminder is claimed by a unique row, so two
 // kehoach processes — or a restart — produce it exactly once.
 import { sql } from 'drizzle-orm';
+import { DUE_SOON_DAYS } from '../../../core/plans/views.ts';
 import { addDays, formatViDate, todayInVietnam } from '../../../core/schedule/dates.ts';
+import { compareVi } from '../../../core/text/vietnamese.ts';
 import { rowsOf, type Db, type Tx } from '../../db/client.ts';
 import { withSystem, withTenant } from '../../db/context.ts';
 import { emailOutbox, notifications } from '../../db/schema/index.ts';
@@ -14,7 +16,7 @@ const OVERDUE_WINDOW_DAYS = 7;
 
 interface Due {
   id: string; taskId: string; unitId: string; unitPath: string; unitName: string; label: string; due: string;
-  number: string; content: string; planTitle: string; ownerUnitId: string;
+  number: string; content: string; planTitle: string; ownerUnitId: string; sortOrder: number;
 }
 export interface Recipient { userId: string; unitId: string; role: string; displayName: string; email: string; emailEnabled: boolean; dailyDigest: boolean }
 
@@ -31,21 +33,22 @@ export const where = (link: string, opts: ReminderOptions) => (opts.publicUrl ? 
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 const short = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function message(kind: string, o: Due, today: string) {
+/** A reminder of one period: the task by name, a link to it. */
+function single(kind: string, o: Due, today: string) {
   const task = `${o.number ? `${o.number} ` : ''}${short(o.content)} — ${o.label}`;
   const title = kind === 'due' ? `Đến hạn hôm nay: ${task}`
     : kind === 'overdue' ? `Quá hạn: ${task}`
       : kind === 'escalation' ? `Đơn vị ${o.unitName} chưa hoàn thành: ${task}`
         : `Còn ${kind.slice('before-'.length)} ngày đến hạn: ${task}`;
   const late = o.due < today ? ` (đã quá ${daysBetween(o.due, today)} ngày)` : '';
-  return { title, body: `Hạn ${formatViDate(o.due)}${late} — ${short(o.planTitle, 120)}` };
+  return { title, body: `Hạn ${formatViDate(o.due)}${late} — ${short(o.planTitle, 120)}`, link: `/nhiem-vu/${o.taskId}` };
 }
 
 async function loadDue(tx: Tx, today: string, days: number[]): Promise<Due[]> {
   const dates = days.map((d) => addDays(today, d));
   const res = await tx.execute(sql`
     SELECT o.id, o.task_id AS "taskId", o.unit_id AS "unitId", u.path AS "unitPath", u.name AS "unitName", o.label, o.due_on::text AS due,
-      t.number, t.content, p.title AS "planTitle", p.owner_unit_id AS "ownerUnitId"
+      t.number, t.content, t.sort_order AS "sortOrder", p.title AS "planTitle", p.owner_unit_id AS "ownerUnitId"
     FROM occurrences o JOIN plans p ON p.id = o.plan_id AND p.status = 'active' JOIN tasks t ON t.id = o.task_id JOIN org_units u ON u.id = o.unit_id
     WHERE o.completed_on IS NULL AND o.due_on IS NOT NULL
       AND (o.due_on = ANY(${`{${dates.join(',')}}`}::date[]) OR (o.due_on < ${today}::date AND o.due_on >= ${addDays(today, -OVERDUE_WINDOW_DAYS)}::date))
@@ -83,36 +86,73 @@ export function actorsFor(o: { unitPath: string }, byUnit: Map<string, Recipient
 
 /** How many reminders are claimed per statement: a province's month-end makes hundreds of thousands. */
 const CLAIM_BATCH = 500;
+/** Tasks named in the body of a grouped reminder; the rest are counted, one click away on the unit's page. */
+const GROUP_NAMED = 3;
+
+type Wanted = { o: Due; r: Recipient; kind: string };
 
 /**
  * Claims reminders in batches (a unique row per occurrence, user, kind and due date) and writes the
  * notifications and e-mails of those this run won; one already claimed, by an earlier run or another
  * process, is skipped. Batches go in the order of the due list, so concurrent workers wait, not deadlock.
+ * What one person won for one unit, kind and due date becomes one reminder: at a month-end a hospital's
+ * focal point has hundreds of periods falling due on the same day, and hundreds of messages would bury them.
  */
-async function claimAll(tx: Tx, tenantId: string, today: string, wanted: { o: Due; r: Recipient; kind: string }[], opts: ReminderOptions) {
-  const counts = { notifications: 0, emails: 0 };
+async function claimAll(tx: Tx, tenantId: string, today: string, wanted: Wanted[], opts: ReminderOptions) {
+  const won: Wanted[] = [];
   for (let i = 0; i < wanted.length; i += CLAIM_BATCH) {
     const batch = wanted.slice(i, i + CLAIM_BATCH);
     const rows = sql.join(batch.map(({ o, r, kind }) => sql`(${tenantId}::uuid, ${o.id}::uuid, ${r.userId}::uuid, ${kind}, ${o.due}::date)`), sql`, `);
-    const won = new Set(rowsOf<{ key: string }>(await tx.execute(sql`
+    const keys = new Set(rowsOf<{ key: string }>(await tx.execute(sql`
       INSERT INTO reminder_claims (tenant_id, occurrence_id, user_id, kind, due_on) VALUES ${rows}
       ON CONFLICT DO NOTHING RETURNING occurrence_id || '|' || user_id || '|' || kind AS key`)).map((c) => c.key));
-    const claimed = batch.filter(({ o, r, kind }) => won.has(`${o.id}|${r.userId}|${kind}`));
-    if (!claimed.length) continue;
-    const made = claimed.map(({ o, r, kind }) => ({ o, r, kind, ...message(kind, o, today), link: `/nhiem-vu/${o.taskId}` }));
-    await tx.insert(notifications).values(made.map((n) => ({ tenantId, userId: n.r.userId, kind: n.kind, title: n.title, body: n.body, link: n.link, occurrenceId: n.o.id })));
-    const mails = made.filter(({ r }) => opts.emailEnabled && r.email && r.emailEnabled && !r.dailyDigest);
+    won.push(...batch.filter(({ o, r, kind }) => keys.has(`${o.id}|${r.userId}|${kind}`)));
+  }
+  const groups = new Map<string, Wanted[]>();
+  for (const w of won) {
+    const key = `${w.r.userId}|${w.kind}|${w.o.due}|${w.o.unitId}`;
+    (groups.get(key) ?? groups.set(key, []).get(key)!).push(w);
+  }
+  // A group's tasks in plan order (they were claimed in the order of their ids).
+  const inPlanOrder = (a: Wanted, b: Wanted) => compareVi(a.o.planTitle, b.o.planTitle) || a.o.sortOrder - b.o.sortOrder;
+  const made = [...groups.values()].map((list) => {
+    const items = list.sort(inPlanOrder);
+    const { o, r, kind } = items[0];
+    return { o, r, kind, count: items.length, ...(items.length === 1 ? single(kind, o, today) : grouped(kind, items.map((w) => w.o), today)) };
+  });
+  const counts = { notifications: 0, emails: 0 };
+  for (let i = 0; i < made.length; i += CLAIM_BATCH) {
+    const batch = made.slice(i, i + CLAIM_BATCH);
+    await tx.insert(notifications).values(batch.map((n) => ({ tenantId, userId: n.r.userId, kind: n.kind, title: n.title, body: n.body, link: n.link, occurrenceId: n.o.id, itemCount: n.count })));
+    const mails = batch.filter(({ r }) => opts.emailEnabled && r.email && r.emailEnabled && !r.dailyDigest);
     if (mails.length) {
       await tx.insert(emailOutbox).values(mails.map(({ o, r, kind, title, body, link }) => ({
         tenantId, toAddress: r.email, subject: `[kehoach] ${title}`,
         body: `Kính gửi ${r.displayName},\n\n${title}\n${body}\n\nXem và cập nhật tiến độ: ${where(link, opts)}\n\n— kehoach, hệ thống quản lý kế hoạch ngành Y tế`,
+        // The first period of a group was claimed by this run alone, so the id is unique.
         messageId: `<reminder-${o.id}-${r.userId}-${kind}-${o.due}@kehoach>`,
       }))).onConflictDoNothing();
     }
-    counts.notifications += made.length;
+    counts.notifications += batch.length;
     counts.emails += mails.length;
   }
   return counts;
+}
+
+/** A reminder of several periods of one unit due the same day: how many, the first few by name, a link to the unit's tab. */
+function grouped(kind: string, items: Due[], today: string) {
+  const o = items[0];
+  const n = `${items.length} nhiệm vụ`;
+  const title = kind === 'due' ? `Đến hạn hôm nay: ${n} của ${o.unitName}`
+    : kind === 'overdue' ? `Quá hạn: ${n} của ${o.unitName}`
+      : kind === 'escalation' ? `Đơn vị ${o.unitName} chưa hoàn thành: ${n}`
+        : `Còn ${kind.slice('before-'.length)} ngày đến hạn: ${n} của ${o.unitName}`;
+  const late = o.due < today ? ` (đã quá ${daysBetween(o.due, today)} ngày)` : '';
+  const named = items.slice(0, GROUP_NAMED).map((x) => `${x.number ? `${x.number} ` : ''}${short(x.content, 60)}`).join('; ');
+  const rest = items.length > GROUP_NAMED ? ` và ${items.length - GROUP_NAMED} nhiệm vụ khác` : '';
+  // The unit's page lists them under "Quá hạn", or "Sắp đến hạn" (two weeks ahead; a tenant may remind earlier).
+  const tab = o.due < today ? 'qua-han' : daysBetween(today, o.due) <= DUE_SOON_DAYS ? 'sap-den-han' : 'tat-ca';
+  return { title, body: `Hạn ${formatViDate(o.due)}${late} — ${named}${rest}`, link: `/nhiem-vu-don-vi?don-vi=${o.unitId}&xem=${tab}` };
 }
 
 /** One daily e-mail listing the day's unread notifications, for users who chose the digest. */

@@ -62,7 +62,8 @@ const server = await startServer(manifest.engine === 'pglite'
   ? { DATA_DIR: manifest.dataDir! }
   : { DATABASE_URL: manifest.databaseUrl!, DATA_DIR: scratch });
 extra.startupOnDataMs = Math.round(server.startupMs);
-console.log(`Khởi động trên dữ liệu đo tải: ${Math.round(server.startupMs)} ms\n`);
+extra.firstRemindersMs = server.remindersMs;
+console.log(`Khởi động trên dữ liệu đo tải: ${Math.round(server.startupMs)} ms; lần nhắc việc đầu tiên: ${server.remindersMs ?? '?'} ms\n`);
 const peak = { reset: () => server.resetPeak(), read: () => server.peakRssMb() };
 try {
   const sessions = await logInAll(server.base, plan, manifest.password);

@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import type { JobsState } from './modules/notify/jobs.ts';
 import { AppError, errors, type ErrorBody } from './http/errors.ts';
 import { registerReadRouting } from './http/routing.ts';
 import { validationDetails } from './http/validation.ts';
@@ -36,6 +37,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Observes every route as it registers (the authorization coverage test lists them this way). */
   onRoute?: (route: RouteOptions) => void;
+  /** The scheduled jobs' state, shown by /api/health (the process that runs them passes it). */
+  jobs?: JobsState;
 }
 
 /** Maps database and framework errors to the one error shape; anything else is a 500 with a request id. */
@@ -61,7 +64,7 @@ function toAppError(err: FastifyError & { code?: string }): AppError | null {
   return null;
 }
 
-export async function buildApp({ config, database, logger = false, onRoute }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = false, onRoute, jobs }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     genReqId: () => randomUUID(),
@@ -121,6 +124,7 @@ export async function buildApp({ config, database, logger = false, onRoute }: Bu
   }, async () => ({
     status: 'ok', db: database.engine, version: VERSION,
     ...(database.replica ? { readReplica: (await database.replica.state()).up ? 'ok' : 'unavailable' } : {}),
+    ...(jobs ? { jobs } : {}),
   }));
   app.get('/api/openapi.json', { schema: { hide: true }, config: { authz: 'public' } }, async () => app.swagger());
 

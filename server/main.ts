@@ -17,10 +17,11 @@ export async function start() {
   admin?.catch(() => {}); // awaited in bootstrap below
   let boot: BootstrapResult = { adminCreated: false, demoLogins: [] };
   const database = await openDatabase(config, async (d) => { boot = await (await modules)[1].bootstrap(d, config, await admin); });
-  const [{ buildApp }, { DEMO_PASSWORD }, { startJobs }] = await modules;
-  const app = await buildApp({ config, database, logger: true });
+  const [{ buildApp }, { DEMO_PASSWORD }, { startJobs, newJobsState }] = await modules;
+  const jobs = newJobsState();
+  const app = await buildApp({ config, database, logger: true, jobs });
   await app.listen({ port: config.port, host: config.host });
-  const stopJobs = startJobs(database, config, app.log);
+  const stopJobs = startJobs(database, config, app.log, jobs);
 
   const shutdown = async () => {
     await stopJobs(); // a run in progress finishes before the database closes

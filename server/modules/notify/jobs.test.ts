@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { signIn, testApp, unitId, type TestContext } from '../../test/harness.ts';
-import { startJobs } from './jobs.ts';
+import { newJobsState, startJobs } from './jobs.ts';
 import { giveEmail, startSmtp, type SmtpListener } from './testing.ts';
 
 let t: TestContext;
@@ -52,7 +52,9 @@ describe('jobs', () => {
       db: { transaction: () => new Promise((_, reject) => { release = () => reject(new Error('mất kết nối')); }) },
     } as unknown as Database;
     const log = logger();
-    const stop = startJobs(broken, { ...t.app.kh.config, smtp: undefined }, asLog(log));
+    const state = newJobsState();
+    const stop = startJobs(broken, { ...t.app.kh.config, smtp: undefined }, asLog(log), state);
+    expect(state.reminders).toMatchObject({ running: true, runs: 0 });
     let stopped = false;
     const stopping = stop().then(() => { stopped = true; });
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -61,5 +63,8 @@ describe('jobs', () => {
     await stopping;
     expect(log.error).toHaveBeenCalledTimes(1);
     expect(log.error.mock.calls[0][1]).toBe('reminders failed');
+    // What /api/health shows of it.
+    expect(state.reminders).toMatchObject({ running: false, runs: 1, lastError: 'mất kết nối' });
+    expect(state.reminders.lastRunMs).toBeGreaterThanOrEqual(0);
   });
 });

@@ -43,7 +43,7 @@ export async function openDatabase(config: Config, prepare?: (database: Database
   const release = lockDataDir(config.dataDir);
   try {
     const dir = join(config.dataDir, 'db');
-    const { database, created } = await openEmbedded(dir, config.pgliteSnapshot);
+    const { database, created } = await openEmbedded(dir, config.pgliteSnapshot, config.pgliteSharedBuffers);
     await prepare?.(database);
     return { ...database, created, close: async () => { await database.close(); release(); }, describe: `PGlite (nhúng) tại ${dir}` };
   } catch (e) {
@@ -58,7 +58,7 @@ export async function openDatabase(config: Config, prepare?: (database: Database
  * the snapshot was to save but never a start-up. (An empty folder made beforehand, maybe a mount point, is
  * left to initdb as before.)
  */
-async function openEmbedded(dir: string, snapshot: string | undefined): Promise<{ database: Database; created?: OpenedDatabase['created'] }> {
+async function openEmbedded(dir: string, snapshot: string | undefined, sharedBuffers: string): Promise<{ database: Database; created?: OpenedDatabase['created'] }> {
   compilePglite().catch(() => {}); // meanwhile; awaited (and its failure reported) by openPglite
   const missing = !existsSync(dir);
   const isNew = missing || readdirSync(dir).length === 0;
@@ -70,7 +70,7 @@ async function openEmbedded(dir: string, snapshot: string | undefined): Promise<
       try {
         await copySnapshot(snapshot, dir);
         copied = true;
-        database = await openPglite(dir);
+        database = await openPglite(dir, undefined, sharedBuffers);
         await migrate(database.db);
         return { database, created: 'snapshot' };
       } catch (e) {
@@ -82,7 +82,7 @@ async function openEmbedded(dir: string, snapshot: string | undefined): Promise<
       console.warn(`Không dùng cơ sở dữ liệu dựng sẵn ${snapshot}: ${problem}. Tạo cơ sở dữ liệu mới bằng initdb (chậm hơn); "npm run build" dựng lại bản dựng sẵn.`);
     }
   }
-  const database = await openPglite(dir);
+  const database = await openPglite(dir, undefined, sharedBuffers);
   try {
     await migrate(database.db);
   } catch (e) {

@@ -63,7 +63,12 @@ describe.skipIf(engine !== 'pglite')('new embedded data folders from the snapsho
     await database.close();
     expect(readdirSync(dataDir).sort()).toEqual(['db']); // no scratch folder left
 
+    // Opened again with the buffer pool an operator set (PGLITE_SHARED_BUFFERS); the default is smaller than PGlite's.
+    const bigger = await openDatabase(loadConfig({ dataDir, sessionSecret: 'snapshot-test', pgliteSnapshot: current, pgliteSharedBuffers: '96MB' }));
+    expect(rowsOf(await bigger.db.execute(sql`SHOW shared_buffers`))).toEqual([{ shared_buffers: '96MB' }]);
+    await bigger.close();
     const again = await openNew(current, dataDir);
+    expect(rowsOf(await again.db.execute(sql`SHOW shared_buffers`))).toEqual([{ shared_buffers: '64MB' }]);
     expect(again.created).toBeUndefined();
     expect((await bootstrap(again, { adminPassword: 'Admin12345', demo: false })).adminCreated).toBe(false);
     await again.close();

@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PGLITE_SHARED_BUFFERS } from './db/client.ts';
 import { ROOT } from './paths.ts';
 
 export interface Config {
@@ -13,8 +12,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** A migrated, empty PGlite data folder (made by `npm run build`) that a new `dataDir/db` is copied from; undefined → initdb. */
   pgliteSnapshot: string | undefined;
-  /** PGlite's shared_buffers (PGLITE_SHARED_BUFFERS, default 64MB). */
-  pgliteSharedBuffers: string;
+  /** PGlite's shared_buffers (PGLITE_SHARED_BUFFERS); unset → 64MB for a new folder, PGlite's 128MB after (db/open.ts). */
+  pgliteSharedBuffers: string | undefined;
   /** A streaming replica of `databaseUrl` that serves reads (PostgreSQL only). */
   databaseReadUrl: string | undefined;
   sessionSecret: string;
@@ -95,9 +94,10 @@ function fixedClock(value: string | undefined): () => Date {
   return () => new Date(at);
 }
 
-/** A PostgreSQL memory size such as "64MB" or "1GB". */
-function memorySize(name: string, fallback: string): string {
-  const value = process.env[name]?.trim() || fallback;
+/** A PostgreSQL memory size such as "64MB" or "1GB", or undefined when unset. */
+function memorySize(name: string): string | undefined {
+  const value = process.env[name]?.trim();
+  if (!value) return undefined;
   if (!/^\d+(kB|MB|GB)$/.test(value)) throw new Error(`${name} phải là dung lượng như 64MB hoặc 1GB (đang là "${value}").`);
   return value;
 }
@@ -115,7 +115,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     databaseUrl,
     databaseReadUrl,
     pgliteSnapshot: join(ROOT, 'dist', 'pglite-empty'),
-    pgliteSharedBuffers: memorySize('PGLITE_SHARED_BUFFERS', PGLITE_SHARED_BUFFERS),
+    pgliteSharedBuffers: memorySize('PGLITE_SHARED_BUFFERS'),
     sessionSecret: overrides.sessionSecret ?? sessionSecret(dataDir),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
     demo: bool('KEHOACH_DEMO', true),

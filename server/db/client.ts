@@ -46,16 +46,13 @@ export function compilePglite(): Promise<WebAssembly.Module> {
 }
 
 /**
- * PGlite's buffer pool. Its default, 128 MB, is set up on every start and costs half a second of it; 64 MB
- * costs a quarter and holds a department's working set (PGLITE_SHARED_BUFFERS raises it for a large database).
+ * Open PGlite in `dir` (or from a dumped data-dir tarball, which tests use as a migrated snapshot), with PGlite's
+ * buffer pool (128 MB) or the size given.
  */
-export const PGLITE_SHARED_BUFFERS = '64MB';
-
-/** Open PGlite in `dir` (or from a dumped data-dir tarball, which tests use as a migrated snapshot). */
-export async function openPglite(dir: string | undefined, loadDataDir?: Blob, sharedBuffers = PGLITE_SHARED_BUFFERS): Promise<Database> {
+export async function openPglite(dir: string | undefined, loadDataDir?: Blob, sharedBuffers?: string): Promise<Database> {
   const pgliteWasmModule = await compilePglite();
-  const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`];
-  const client = await PGlite.create({ dataDir: dir, extensions: PGLITE_EXTENSIONS, loadDataDir, pgliteWasmModule, startParams });
+  const startParams = sharedBuffers ? [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] : undefined;
+  const client = await PGlite.create({ dataDir: dir, extensions: PGLITE_EXTENSIONS, loadDataDir, pgliteWasmModule, ...(startParams ? { startParams } : {}) });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, engine: 'pglite', close: () => client.close(), dump: () => client.dumpDataDir('gzip') as Promise<Blob> };
 }

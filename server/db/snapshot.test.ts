@@ -55,6 +55,8 @@ describe.skipIf(engine !== 'pglite')('new embedded data folders from the snapsho
     const dataDir = scratch();
     const database = await openNew(current, dataDir);
     expect(database.created).toBe('snapshot');
+    // A new database starts with a small buffer pool (it is empty, and the pool's set-up is part of every start).
+    expect(rowsOf(await database.db.execute(sql`SHOW shared_buffers`))).toEqual([{ shared_buffers: '64MB' }]);
     expect(await tagsOf(database)).toEqual(allTags);
     // The migrations' extensions work in the unpacked folder (they live outside it, in PGlite's files).
     expect(rowsOf(await database.db.execute(sql`SELECT unaccent('Sở Y tế Đồng Tháp') AS s, similarity('kế hoạch', 'ke hoach') > 0 AS t`)))
@@ -63,12 +65,12 @@ describe.skipIf(engine !== 'pglite')('new embedded data folders from the snapsho
     await database.close();
     expect(readdirSync(dataDir).sort()).toEqual(['db']); // no scratch folder left
 
-    // Opened again with the buffer pool an operator set (PGLITE_SHARED_BUFFERS); the default is smaller than PGlite's.
+    // Opened again with the buffer pool an operator set (PGLITE_SHARED_BUFFERS), then with PGlite's own.
     const bigger = await openDatabase(loadConfig({ dataDir, sessionSecret: 'snapshot-test', pgliteSnapshot: current, pgliteSharedBuffers: '96MB' }));
     expect(rowsOf(await bigger.db.execute(sql`SHOW shared_buffers`))).toEqual([{ shared_buffers: '96MB' }]);
     await bigger.close();
     const again = await openNew(current, dataDir);
-    expect(rowsOf(await again.db.execute(sql`SHOW shared_buffers`))).toEqual([{ shared_buffers: '64MB' }]);
+    expect(rowsOf(await again.db.execute(sql`SHOW shared_buffers`))).toEqual([{ shared_buffers: '128MB' }]);
     expect(again.created).toBeUndefined();
     expect((await bootstrap(again, { adminPassword: 'Admin12345', demo: false })).adminCreated).toBe(false);
     await again.close();

@@ -33,7 +33,7 @@ export default function NotificationBell() {
     if (n.link) navigate(n.link);
   };
   const content = (
-    <div style={{ width: 'min(380px, 86vw)' }}>
+    <div style={{ width: 'min(380px, calc(100vw - 40px))' }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 8 }}>
         <Typography.Text strong>Thông báo</Typography.Text>
         {unread > 0 && <Button type="link" size="small" onClick={async () => { await api.post('/api/notifications/read-all').catch(() => undefined); void load(); }}>Đánh dấu đã đọc tất cả</Button>}
@@ -51,7 +51,7 @@ export default function NotificationBell() {
     </div>
   );
   return (
-    <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
+    <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight" rootClassName="kh-bell-popover">
       <Button type="text" aria-label={`Thông báo${unread ? ` (${unread} chưa đọc)` : ''}`} icon={<Badge count={unread} size="small" overflowCount={99}><BellOutlined style={{ color: '#fff', fontSize: 18 }} /></Badge>} />
     </Popover>
   );

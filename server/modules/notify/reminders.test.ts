@@ -182,18 +182,25 @@ describe('reminders of many periods due the same day', () => {
     }
     expect((await tchc.post(`/api/plans/${plan.id}/status`, { status: 'active' })).status).toBe(200);
     const claimsBefore = await count('reminder_claims');
+    expect((await viettiep.request('PUT', '/api/me/notification-prefs', { emailEnabled: true, dailyDigest: false })).status).toBe(200);
     // 27/11: the four periods fall due in 7 days.
-    await runReminders(db(), new Date(TEST_NOW.getTime() + 4 * 86_400_000), { emailEnabled: false });
+    await runReminders(db(), new Date(TEST_NOW.getTime() + 4 * 86_400_000), EMAIL);
     const mine = (await notes(viettiep)).items as { title: string; body: string; link: string }[];
     const group = mine.filter((n) => n.title.startsWith('Còn 7 ngày đến hạn'));
     expect(group).toHaveLength(1);
     expect(group[0].title).toBe('Còn 7 ngày đến hạn: 4 nhiệm vụ của Bệnh viện Hữu nghị Việt Tiệp');
     expect(group[0].body).toBe('Hạn 04/12/2026 — 1 Rà soát danh mục dịch vụ công; 2 Cập nhật hồ sơ sức khỏe điện tử; 3 Báo cáo an toàn thông tin và 1 nhiệm vụ khác');
     expect(group[0].link).toBe(`/nhiem-vu-don-vi?don-vi=${hospital}&xem=sap-den-han`);
+    // One e-mail for the four, with the same words and an absolute link to the unit's tab.
+    const mails = (await outbox()).filter((m) => m.subject.includes('Còn 7 ngày đến hạn'));
+    expect(mails.map((m) => m.subject)).toEqual(['[kehoach] Còn 7 ngày đến hạn: 4 nhiệm vụ của Bệnh viện Hữu nghị Việt Tiệp']);
+    expect(mails[0].body).toContain(`Xem và cập nhật tiến độ: https://kehoach.test/nhiem-vu-don-vi?don-vi=${hospital}&xem=sap-den-han`);
+    expect(mails[0].body).toContain('và 1 nhiệm vụ khác');
     // Each period still claimed once, so a second run reminds of none of them again.
     expect(await count('reminder_claims') - claimsBefore).toBeGreaterThanOrEqual(4);
     expect(await count('reminder_claims')).toBe(await itemsReminded());
-    await runReminders(db(), new Date(TEST_NOW.getTime() + 4 * 86_400_000), { emailEnabled: false });
+    await runReminders(db(), new Date(TEST_NOW.getTime() + 4 * 86_400_000), EMAIL);
+    expect((await outbox()).filter((m) => m.subject.includes('Còn 7 ngày đến hạn'))).toHaveLength(1);
     expect(((await notes(viettiep)).items as { title: string }[]).filter((n) => n.title.startsWith('Còn 7 ngày đến hạn'))).toHaveLength(1);
   });
 });

@@ -202,5 +202,16 @@ describe('reminders of many periods due the same day', () => {
     await runReminders(db(), new Date(TEST_NOW.getTime() + 4 * 86_400_000), EMAIL);
     expect((await outbox()).filter((m) => m.subject.includes('Còn 7 ngày đến hạn'))).toHaveLength(1);
     expect(((await notes(viettiep)).items as { title: string }[]).filter((n) => n.title.startsWith('Còn 7 ngày đến hạn'))).toHaveLength(1);
+
+    // 06/12: two days overdue. The hospital hears of the four once, linked to its "Quá hạn" tab; the plan's
+    // owner division once, as an escalation naming the hospital.
+    await runReminders(db(), new Date(TEST_NOW.getTime() + 13 * 86_400_000), { emailEnabled: false });
+    const late = ((await notes(viettiep)).items as { title: string; body: string; link: string }[]).filter((n) => n.title.startsWith('Quá hạn: 4 nhiệm vụ'));
+    expect(late).toEqual([expect.objectContaining({
+      title: 'Quá hạn: 4 nhiệm vụ của Bệnh viện Hữu nghị Việt Tiệp', link: `/nhiem-vu-don-vi?don-vi=${hospital}&xem=qua-han`,
+    })]);
+    expect(late[0].body).toMatch(/^Hạn 04\/12\/2026 \(đã quá 2 ngày\) — 1 Rà soát danh mục dịch vụ công; /);
+    expect((await titles(tchc)).filter((x) => x === 'Đơn vị Bệnh viện Hữu nghị Việt Tiệp chưa hoàn thành: 4 nhiệm vụ')).toHaveLength(1);
+    expect(await count('reminder_claims')).toBe(await itemsReminded());
   });
 });

@@ -28,6 +28,7 @@ import { planExcelRoutes } from './modules/plans/excel.routes.ts';
 import { planRoutes } from './modules/plans/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { targetRoutes } from './modules/targets/routes.ts';
+import { allowanceRoutes } from './modules/allowance/routes.ts';
 import { tenantRoutes } from './modules/org/tenants.routes.ts';
 import { VERSION, WEB_DIST } from './paths.ts';
 
@@ -139,6 +140,7 @@ export async function buildApp({ config, database, logger = false, onRoute, jobs
   await app.register(notifyRoutes);
   await app.register(reportRoutes);
   await app.register(targetRoutes);
+  await app.register(allowanceRoutes);
   await app.register(dashboardRoutes);
 
   const webDist = WEB_DIST;

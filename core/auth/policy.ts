@@ -1,6 +1,6 @@
 // Who may do what: the one place that answers it. Used by every route and sent to the UI as flags.
 
-export const ROLES = ['admin', 'leader', 'division_staff', 'unit_focal', 'inspector'] as const;
+export const ROLES = ['admin', 'leader', 'division_staff', 'unit_focal', 'inspector', 'allowance_it', 'allowance_hr', 'allowance_finance'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -9,6 +9,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   division_staff: 'Chuyên viên phòng thuộc Sở',
   unit_focal: 'Đầu mối đơn vị',
   inspector: 'Thanh tra, kiểm tra',
+  allowance_it: 'CNTT: lập danh sách hỗ trợ',
+  allowance_hr: 'TCCB: phân công, xếp loại, duyệt danh sách hỗ trợ',
+  allowance_finance: 'Kế toán: chi trả hỗ trợ',
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
@@ -17,6 +20,9 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   division_staff: 'Quản lý kế hoạch của phòng, xem xét kết quả của các đơn vị.',
   unit_focal: 'Thay mặt một đơn vị trực thuộc: cập nhật cán bộ, nhiệm vụ, báo cáo của đơn vị.',
   inspector: 'Xem mọi dữ liệu của Sở, không được thay đổi.',
+  allowance_it: 'Phòng QLBHYT&CNTT (cơ quan Sở) hoặc bộ phận CNTT của đơn vị: lập, rà soát và đề xuất danh sách hưởng hỗ trợ hằng tháng của đơn vị được cấp quyền.',
+  allowance_hr: 'Phòng TCCB hoặc bộ phận tổ chức của đơn vị: ghi quyết định phân công, xếp loại hằng tháng, chính sách khác; duyệt hoặc trả lại danh sách hỗ trợ.',
+  allowance_finance: 'Phòng KHTC hoặc kế toán đơn vị: ghi nhận chi trả danh sách đã duyệt, dự toán và quyết toán.',
 };
 
 /** Actions. `tenant.manage` belongs only to the deployment's system administrator. */
@@ -35,15 +41,26 @@ export type Action =
   | 'report.review' // return or approve the reports of schedules the division owns, consolidate them
   | 'report.manage' // report forms and schedules of the division, reminders to units
   | 'report.unlock' // reopen a locked period or an approved report for one unit (a lock exception)
+  | 'allowance.read' // the support allowance: policy, assignments, ratings, monthly lists, budget, rewards
+  | 'allowance.policy' // the allowance policy's versions (rates, threshold, partial-month rule)
+  | 'allowance.prepare' // draft, review and propose a paying unit's monthly list (IT)
+  | 'allowance.records' // assignment decisions, monthly ratings, other benefits; approve or return lists (HR)
+  | 'allowance.pay' // record the payment of an approved list, the budget (finance)
   | 'tenant.manage'; // list, create and switch tenants
 
+// The allowance's three duties (prepare, approve, pay) are separate roles, never the administrator's: money
+// moves only through the people the paying unit named for each step (seed 000, appendix tasks 8 and 9).
 const GRANTS: Record<Role, readonly Action[]> = {
-  admin: ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'report.unlock'],
+  admin: ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'report.unlock', 'allowance.read', 'allowance.policy'],
   // Leadership changes nothing day to day, but authorises a unit to correct a locked report.
-  leader: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'report.unlock'],
+  leader: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'report.unlock', 'allowance.read'],
   division_staff: ['org.read', 'unit.view', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage'],
   unit_focal: ['org.read', 'unit.view', 'person.manage', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit'],
-  inspector: ['org.read', 'unit.view', 'audit.read', 'plan.read'],
+  inspector: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'allowance.read'],
+  // Only the allowance: a duty on the Sở must not widen what its holder sees of plans and reports.
+  allowance_it: ['org.read', 'allowance.read', 'allowance.prepare'],
+  allowance_hr: ['org.read', 'allowance.read', 'allowance.records'],
+  allowance_finance: ['org.read', 'allowance.read', 'allowance.pay'],
 };
 
 export interface Grant {

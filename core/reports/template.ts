@@ -11,7 +11,8 @@ export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
 
 /**
  * Data kehoach already holds that a field can start from. Task counts are the unit's task periods due
- * within the report's period; allowance and award figures come once those capabilities exist.
+ * within the report's period; allowance figures are the unit's paid lists of the period's months; award figures
+ * come once task rewards exist.
  */
 export const PREFILL_SOURCES = [
   'tasks.due', 'tasks.done', 'tasks.doneLate', 'tasks.overdue', 'tasks.open',
@@ -25,8 +26,8 @@ export type PrefillSource = (typeof PREFILL_SOURCES)[number] | `indicator:${stri
 export const PREFILL_LABELS: Record<(typeof PREFILL_SOURCES)[number], string> = {
   'tasks.due': 'Số nhiệm vụ đến hạn trong kỳ', 'tasks.done': 'Số nhiệm vụ đã hoàn thành', 'tasks.doneLate': 'Số nhiệm vụ hoàn thành quá hạn',
   'tasks.overdue': 'Số nhiệm vụ quá hạn chưa hoàn thành', 'tasks.open': 'Số nhiệm vụ chưa đến hạn',
-  'allowance.beneficiaries': 'Số đối tượng hưởng hỗ trợ (khi có phân hệ chi hỗ trợ)', 'allowance.months': 'Số tháng hưởng hỗ trợ (khi có phân hệ chi hỗ trợ)',
-  'allowance.amount': 'Kinh phí đã chi hỗ trợ (khi có phân hệ chi hỗ trợ)',
+  'allowance.beneficiaries': 'Số đối tượng hưởng hỗ trợ (từ danh sách đã chi trả)', 'allowance.months': 'Số người-tháng hưởng hỗ trợ (từ danh sách đã chi trả)',
+  'allowance.amount': 'Kinh phí đã chi hỗ trợ (từ danh sách đã chi trả)',
   'awards.tasksProposed': 'Số nhiệm vụ đề xuất xét thưởng (khi có phân hệ khen thưởng)', 'awards.tasksRewarded': 'Số nhiệm vụ được xét thưởng (khi có phân hệ khen thưởng)',
   'awards.collectivesProposed': 'Số tập thể được đề xuất (khi có phân hệ khen thưởng)', 'awards.collectivesRewarded': 'Số tập thể được xét thưởng (khi có phân hệ khen thưởng)',
   'awards.individualsProposed': 'Số cá nhân được đề xuất (khi có phân hệ khen thưởng)', 'awards.individualsRewarded': 'Số cá nhân được xét thưởng (khi có phân hệ khen thưởng)',

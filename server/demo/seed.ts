@@ -1,4 +1,5 @@
 // Fills a new database with the demo tenants, their org trees, people and log-ins.
+import { eq } from 'drizzle-orm';
 import { ROLE_LABELS } from '../../core/auth/policy.ts';
 import { childPath, normaliseAliases } from '../../core/org/units.ts';
 import { searchKey } from '../../core/text/vietnamese.ts';
@@ -7,6 +8,7 @@ import { orgUnits, people, roleGrants, users } from '../db/schema/index.ts';
 import { appendAudit } from '../modules/audit/service.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { insertTenant } from '../modules/org/tenants.service.ts';
+import { seedDemoAllowance } from './allowance.ts';
 import { seedDemoPlans } from './plans.ts';
 import { seedDemoReports } from './reports.ts';
 import { seedDemoTargets } from './targets.ts';
@@ -52,12 +54,19 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoLogin[]> {
       await tx.insert(roleGrants).values({ tenantId: tenant.id, userId: user.id, role, unitId: unit.id });
       logins.push({ username, tenant: t.name, role: ROLE_LABELS[role], unit: unit.name });
     }
+    for (const [username, role, unitKey] of t.grants ?? []) {
+      const unit = ids.get(unitKey)!;
+      const [user] = await tx.select().from(users).where(eq(users.username, username));
+      await tx.insert(roleGrants).values({ tenantId: tenant.id, userId: user.id, role, unitId: unit.id });
+      logins.push({ username, tenant: t.name, role: ROLE_LABELS[role], unit: unit.name });
+    }
     const planned = await seedDemoPlans(tx, tenant.id, t.code, 'Dữ liệu mẫu', now);
     const reports = await seedDemoReports(tx, tenant.id, t.code, now);
     const values = await seedDemoTargets(tx, tenant.id, t.code, now);
+    const allowance = await seedDemoAllowance(tx, tenant.id, t.code, now);
     await appendAudit(tx, { tenantId: tenant.id, actorId: null, actorName: 'Hệ thống', requestId: 'demo-seed', ip: '' }, {
       action: 'demo.seed', entityType: 'tenant', entityId: tenant.id,
-      summary: `Tạo dữ liệu mẫu: ${t.units.length + 1} đơn vị, ${t.users.length} tài khoản, 1 kế hoạch với ${planned.tasks} nhiệm vụ (${planned.occurrences} kỳ thực hiện)${reports ? `, ${reports} báo cáo định kỳ của đơn vị` : ''}${values ? `, ${values} số liệu chỉ tiêu` : ''}`,
+      summary: `Tạo dữ liệu mẫu: ${t.units.length + 1} đơn vị, ${t.users.length} tài khoản, 1 kế hoạch với ${planned.tasks} nhiệm vụ (${planned.occurrences} kỳ thực hiện)${reports ? `, ${reports} báo cáo định kỳ của đơn vị` : ''}${values ? `, ${values} số liệu chỉ tiêu` : ''}${allowance ? `, ${allowance} dòng danh sách hỗ trợ` : ''}`,
     });
   }
   return logins;

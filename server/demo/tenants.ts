@@ -20,6 +20,8 @@ export interface DemoTenant {
   prefix: string;
   units: DemoUnit[];
   users: [username: string, displayName: string, role: Role, unitKey: string][];
+  /** Further roles of the accounts above (the allowance's duties sit beside a person's daily role). */
+  grants?: [username: string, role: Role, unitKey: string][];
 }
 
 const LEADERSHIP = (people: DemoUnit['people']): DemoUnit => ({
@@ -38,9 +40,9 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { key: 'cntt', kind: 'division', name: 'Phòng Quản lý Bảo hiểm y tế và Công nghệ thông tin', shortName: 'P.QLBHYT&CNTT', aliases: ['Phòng QLBHYT&CNTT', 'Phòng Quản lý BHYT&CNTT', 'QLBHYT&CNTT', 'Phòng Quản lý bảo hiểm và Công nghệ thông tin'], people: [['Bùi Đức Thắng', 'Trưởng phòng', 'Quản lý công nghệ thông tin'], ['Đặng Hải Yến', 'Chuyên viên', 'Chuyển đổi số'], ['Nguyễn Tiến Dũng', 'Chuyên viên', 'An toàn thông tin']] },
       { key: 'nvy', kind: 'division', name: 'Phòng Nghiệp vụ Y', shortName: 'P.NVY', aliases: ['Phòng NVY', 'NVY'] },
       { key: 'nvd', kind: 'division', name: 'Phòng Nghiệp vụ Dược', shortName: 'P.NVD', aliases: ['Phòng NVD', 'NVD'] },
-      { key: 'xanhpon', kind: 'unit', name: 'Bệnh viện Đa khoa Xanh Pôn', shortName: 'BV Xanh Pôn', aliases: ['Bệnh viện Xanh Pôn'], people: [['Trịnh Văn Khải', 'Giám đốc', 'Lãnh đạo quản lý'], ['Lý Thị Mai', 'Trưởng phòng Công nghệ thông tin', 'Công nghệ thông tin']] },
-      { key: 'xanhpon-cntt', kind: 'team', parent: 'xanhpon', name: 'Phòng Công nghệ thông tin - Bệnh viện Đa khoa Xanh Pôn', shortName: 'P.CNTT Xanh Pôn' },
-      { key: 'thanhnhan', kind: 'unit', name: 'Bệnh viện Thanh Nhàn', shortName: 'BV Thanh Nhàn' },
+      { key: 'xanhpon', kind: 'unit', name: 'Bệnh viện Đa khoa Xanh Pôn', shortName: 'BV Xanh Pôn', aliases: ['Bệnh viện Xanh Pôn'], people: [['Trịnh Văn Khải', 'Giám đốc', 'Lãnh đạo quản lý'], ['Lý Thị Mai', 'Trưởng phòng Công nghệ thông tin', 'Công nghệ thông tin'], ['Nguyễn Thu Trang', 'Trưởng phòng Tổ chức cán bộ', 'Quản lý nhân sự'], ['Đinh Văn Long', 'Kế toán trưởng', 'Kế toán']] },
+      { key: 'xanhpon-cntt', kind: 'team', parent: 'xanhpon', name: 'Phòng Công nghệ thông tin - Bệnh viện Đa khoa Xanh Pôn', shortName: 'P.CNTT Xanh Pôn', people: [['Phan Văn Tú', 'Kỹ sư', 'Quản trị hệ thống thông tin'], ['Hà Thị Quỳnh', 'Điều dưỡng', 'Điều dưỡng; kiêm nhiệm bệnh án điện tử']] },
+      { key: 'thanhnhan', kind: 'unit', name: 'Bệnh viện Thanh Nhàn', shortName: 'BV Thanh Nhàn', people: [['Đoàn Minh Khôi', 'Trưởng phòng Công nghệ thông tin', 'Công nghệ thông tin'], ['Lương Thị Hạnh', 'Chuyên viên', 'Thống kê y tế; kiêm nhiệm dữ liệu số'], ['Trần Quốc Bảo', 'Kỹ sư', 'Công nghệ thông tin'], ['Vi Thị Hồng', 'Trưởng phòng Tổ chức cán bộ', 'Quản lý nhân sự'], ['Kiều Văn Nam', 'Kế toán trưởng', 'Kế toán']] },
       { key: 'ducgiang', kind: 'unit', name: 'Bệnh viện Đa khoa Đức Giang', shortName: 'BV Đức Giang' },
       { key: 'tim', kind: 'unit', name: 'Bệnh viện Tim Hà Nội', shortName: 'BV Tim HN' },
       { key: 'cdc', kind: 'unit', name: 'Trung tâm Kiểm soát bệnh tật Hà Nội', shortName: 'CDC Hà Nội', aliases: ['CDC', 'TTKSBT Hà Nội'] },
@@ -56,7 +58,15 @@ export const DEMO_TENANTS: DemoTenant[] = [
       ['hn.cntt', 'Đặng Hải Yến', 'division_staff', 'cntt'],
       ['hn.xanhpon', 'Lý Thị Mai', 'unit_focal', 'xanhpon'],
       ['hn.thanhtra', 'Thanh tra viên Hà Nội', 'inspector', 'root'],
+      ['hn.khtc', 'Ngô Thị Thảo', 'allowance_finance', 'root'],
+      ['hn.xanhpon.tccb', 'Nguyễn Thu Trang', 'allowance_hr', 'xanhpon'],
+      ['hn.xanhpon.ketoan', 'Đinh Văn Long', 'allowance_finance', 'xanhpon'],
+      ['hn.thanhnhan', 'Đoàn Minh Khôi', 'allowance_it', 'thanhnhan'],
+      ['hn.thanhnhan.tccb', 'Vi Thị Hồng', 'allowance_hr', 'thanhnhan'],
+      ['hn.thanhnhan.ketoan', 'Kiều Văn Nam', 'allowance_finance', 'thanhnhan'],
     ],
+    // Seed 000: the Sở's own staff are listed by Phòng QLBHYT&CNTT and approved by Phòng TCCB; a hospital's by its own sections.
+    grants: [['hn.cntt', 'allowance_it', 'root'], ['hn.tccb', 'allowance_hr', 'root'], ['hn.xanhpon', 'allowance_it', 'xanhpon']],
   },
   {
     // Seed 003: Resolution 57 plan 2026 of Sở Y tế Đồng Tháp.

@@ -27,3 +27,8 @@ export const errorResponses = { 400: ErrorResponse, 401: ErrorResponse, 403: Err
 export const Ok = Type.Object({ ok: Type.Literal(true) });
 
 export const withErrors = <T extends Record<number, TSchema>>(ok: T) => ({ ...ok, ...errorResponses });
+
+export const isoDate = (title: string) => Type.String({ title, format: 'date' });
+
+/** A calendar month, yyyy-mm. */
+export const isoMonth = (title: string) => Type.String({ title, pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' });

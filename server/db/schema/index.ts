@@ -7,3 +7,4 @@ export * from './notify.ts';
 export * from './imports.ts';
 export * from './reports.ts';
 export * from './targets.ts';
+export * from './allowance.ts';

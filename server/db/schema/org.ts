@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { createdAt, id, tenantId, tenantIsolation, updatedAt } from './common.ts';
 
 export const tenants = pgTable('tenants', {
@@ -52,6 +52,9 @@ export const people = pgTable('people', {
   phone: text('phone').notNull().default(''),
   searchText: text('search_text').notNull(),
   active: boolean('active').notNull().default(true),
+  /** Joined the unit, and the last day in it (left, retired, moved): the allowance is due only in between. */
+  joinedOn: date('joined_on'),
+  leftOn: date('left_on'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [

@@ -110,27 +110,44 @@ const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 
 /**
- * Column widths and font size of the issuer block. The right column keeps the national name on one line; the left
- * one widens for a long "UBND TỈNH BÀ RỊA - VŨNG TÀU", and the decree's 12 pt is used when 13 pt still would not fit.
+ * Column widths, font size and lines of the issuer block. The right column keeps the national name on one line; the
+ * left one widens for a long "UBND TỈNH BÀ RỊA - VŨNG TÀU", the decree's 12 pt is used when 13 pt would not fit, and a
+ * name still too long ("BỆNH VIỆN ĐA KHOA XANH PÔN") goes on two balanced lines instead of leaving one word alone.
  */
-function headerLayout(parent: string, issuer: string): { columns: [number, number]; size: 12 | 13 } {
+function headerLayout(parent: string, issuer: string): { columns: [number, number]; size: 12 | 13; issuerLines: string[] } {
   const slack = 2 * CELL_PAD + 60;
   const maxLeft = TEXT_WIDTH - Math.ceil(textWidth(NATION, 13, true) + slack);
-  const need = (size: number) => Math.max(textWidth(parent, size, false), textWidth(issuer, size, true)) + slack;
-  const size = need(13) <= maxLeft ? 13 : 12;
-  const left = Math.round(Math.min(maxLeft, Math.max(MIN_LEFT, need(size))));
-  return { columns: [left, TEXT_WIDTH - left], size };
+  const need = (size: number, lines: string[]) => Math.max(textWidth(parent, size, false), ...lines.map((l) => textWidth(l, size, true))) + slack;
+  const fits = ([13, 12] as const).find((size) => need(size, [issuer]) <= maxLeft);
+  const size = fits ?? 13;
+  const issuerLines = fits ? [issuer] : balancedLines(issuer, size);
+  const left = Math.round(Math.min(maxLeft, Math.max(MIN_LEFT, need(size, issuerLines))));
+  return { columns: [left, TEXT_WIDTH - left], size, issuerLines };
+}
+
+/** The split of a name into two lines at a space that makes the longer line shortest. */
+function balancedLines(text: string, size: number): string[] {
+  const words = text.split(' ');
+  let best = [text];
+  let bestWidth = textWidth(text, size, true);
+  for (let i = 1; i < words.length; i++) {
+    const lines = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+    const width = Math.max(...lines.map((l) => textWidth(l, size, true)));
+    if (width < bestWidth) [best, bestWidth] = [lines, width];
+  }
+  return best;
 }
 
 function headerTable(doc: OfficialDocument): Table {
   const parent = doc.issuerParent.toUpperCase();
   const issuer = doc.issuer.toUpperCase();
-  const { columns, size } = headerLayout(parent, issuer);
+  const { columns, size, issuerLines } = headerLayout(parent, issuer);
   const [lw, rw] = columns.map((w) => w - 2 * CELL_PAD);
+  const widest = Math.max(...issuerLines.map((l) => textWidth(l, size, true)));
   const left = [
     para(parent, { size }),
-    para(issuer, { size, bold: true }),
-    rule(Math.max(567, Math.min(textWidth(issuer, size, true), lw) / 2), lw, 120),
+    ...issuerLines.map((l) => para(l, { size, bold: true })),
+    rule(Math.max(567, Math.min(widest, lw) / 2), lw, 120),
   ];
   const right = [para(NATION, { size: 13, bold: true }), para(MOTTO, { size: 14, bold: true }), rule(textWidth(MOTTO, 14, true), rw, 120)];
   // "Số" and the date get a row of their own so they stay on one line however the names above them wrap.

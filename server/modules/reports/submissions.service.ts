@@ -9,6 +9,7 @@ import { checkValues } from '../../../core/reports/validate.ts';
 import { editBlocked, nextStatus, reopenBlocked, reviewBlocked, type LockState, type ReportState } from '../../../core/reports/workflow.ts';
 import { addDays, formatViDate } from '../../../core/schedule/dates.ts';
 import type { Tx } from '../../db/client.ts';
+import { allowanceFigures } from '../allowance/figures.ts';
 import { indicators, indicatorValues, notifications, reportLockExceptions, reportSubmissionEvents, reportSubmissions, roleGrants, type ReportSubmissionRow } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
 import type { CurrentUser, Mutation } from '../../http/request.ts';
@@ -61,7 +62,12 @@ async function prefill(tx: Tx, def: TemplateDef, unitId: string, period: Period,
       .where(and(eq(indicatorValues.indicatorId, id), eq(indicatorValues.unitId, unitId), eq(indicatorValues.periodKey, period.key)));
     if (row) out[f.key] = valueOf(row.i, row.v);
   }
-  // Allowance and award figures join here once those capabilities exist.
+  if (fields.some((f) => f.prefill!.startsWith('allowance.'))) {
+    const a = await allowanceFigures(tx, unitId, period.start, period.end);
+    const bySource: Record<string, number> = { 'allowance.beneficiaries': a.beneficiaries, 'allowance.months': a.months, 'allowance.amount': a.amount };
+    for (const f of fields) if (f.prefill! in bySource) out[f.key] = bySource[f.prefill!];
+  }
+  // Award figures join here once task rewards exist.
   return out;
 }
 

@@ -41,6 +41,8 @@ export type Action =
   | 'report.review' // return or approve the reports of schedules the division owns, consolidate them
   | 'report.manage' // report forms and schedules of the division, reminders to units
   | 'report.unlock' // reopen a locked period or an approved report for one unit (a lock exception)
+  | 'file.upload' // upload evidence and documents (stored once per content)
+  | 'file.read' // download a file of the tenant
   | 'allowance.read' // the support allowance: policy, assignments, ratings, monthly lists, budget, rewards
   | 'allowance.policy' // the allowance policy's versions (rates, threshold, partial-month rule)
   | 'allowance.prepare' // draft, review and propose a paying unit's monthly list (IT)
@@ -51,16 +53,16 @@ export type Action =
 // The allowance's three duties (prepare, approve, pay) are separate roles, never the administrator's: money
 // moves only through the people the paying unit named for each step (seed 000, appendix tasks 8 and 9).
 const GRANTS: Record<Role, readonly Action[]> = {
-  admin: ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'report.unlock', 'allowance.read', 'allowance.policy'],
+  admin: ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'report.unlock', 'allowance.read', 'allowance.policy', 'file.upload', 'file.read'],
   // Leadership changes nothing day to day, but authorises a unit to correct a locked report.
-  leader: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'report.unlock', 'allowance.read'],
-  division_staff: ['org.read', 'unit.view', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage'],
-  unit_focal: ['org.read', 'unit.view', 'person.manage', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit'],
-  inspector: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'allowance.read'],
+  leader: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'report.unlock', 'allowance.read', 'file.read'],
+  division_staff: ['org.read', 'unit.view', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'file.upload', 'file.read'],
+  unit_focal: ['org.read', 'unit.view', 'person.manage', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'file.upload', 'file.read'],
+  inspector: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'allowance.read', 'file.read'],
   // Only the allowance: a duty on the Sở must not widen what its holder sees of plans and reports.
-  allowance_it: ['org.read', 'allowance.read', 'allowance.prepare'],
-  allowance_hr: ['org.read', 'allowance.read', 'allowance.records'],
-  allowance_finance: ['org.read', 'allowance.read', 'allowance.pay'],
+  allowance_it: ['org.read', 'allowance.read', 'allowance.prepare', 'file.upload', 'file.read'],
+  allowance_hr: ['org.read', 'allowance.read', 'allowance.records', 'file.upload', 'file.read'],
+  allowance_finance: ['org.read', 'allowance.read', 'allowance.pay', 'file.upload', 'file.read'],
 };
 
 export interface Grant {

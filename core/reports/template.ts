@@ -11,8 +11,8 @@ export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
 
 /**
  * Data kehoach already holds that a field can start from. Task counts are the unit's task periods due
- * within the report's period; allowance figures are the unit's paid lists of the period's months; award figures
- * come once task rewards exist.
+ * within the report's period; allowance figures are the unit's paid lists of the period's months; award figures its
+ * reward proposals sent and decided in the period.
  */
 export const PREFILL_SOURCES = [
   'tasks.due', 'tasks.done', 'tasks.doneLate', 'tasks.overdue', 'tasks.open',
@@ -28,10 +28,10 @@ export const PREFILL_LABELS: Record<(typeof PREFILL_SOURCES)[number], string> = 
   'tasks.overdue': 'Số nhiệm vụ quá hạn chưa hoàn thành', 'tasks.open': 'Số nhiệm vụ chưa đến hạn',
   'allowance.beneficiaries': 'Số đối tượng hưởng hỗ trợ (từ danh sách đã chi trả)', 'allowance.months': 'Số người-tháng hưởng hỗ trợ (từ danh sách đã chi trả)',
   'allowance.amount': 'Kinh phí đã chi hỗ trợ (từ danh sách đã chi trả)',
-  'awards.tasksProposed': 'Số nhiệm vụ đề xuất xét thưởng (khi có phân hệ khen thưởng)', 'awards.tasksRewarded': 'Số nhiệm vụ được xét thưởng (khi có phân hệ khen thưởng)',
-  'awards.collectivesProposed': 'Số tập thể được đề xuất (khi có phân hệ khen thưởng)', 'awards.collectivesRewarded': 'Số tập thể được xét thưởng (khi có phân hệ khen thưởng)',
-  'awards.individualsProposed': 'Số cá nhân được đề xuất (khi có phân hệ khen thưởng)', 'awards.individualsRewarded': 'Số cá nhân được xét thưởng (khi có phân hệ khen thưởng)',
-  'awards.amount': 'Kinh phí thưởng (khi có phân hệ khen thưởng)',
+  'awards.tasksProposed': 'Số nhiệm vụ đề xuất xét thưởng (từ hồ sơ xét thưởng)', 'awards.tasksRewarded': 'Số nhiệm vụ được xét thưởng (từ hồ sơ xét thưởng)',
+  'awards.collectivesProposed': 'Số tập thể được đề xuất (từ hồ sơ xét thưởng)', 'awards.collectivesRewarded': 'Số tập thể được xét thưởng (từ hồ sơ xét thưởng)',
+  'awards.individualsProposed': 'Số cá nhân được đề xuất (từ hồ sơ xét thưởng)', 'awards.individualsRewarded': 'Số cá nhân được xét thưởng (từ hồ sơ xét thưởng)',
+  'awards.amount': 'Kinh phí thưởng (từ hồ sơ xét thưởng)',
 };
 
 export interface TableColumn {

@@ -158,3 +158,29 @@ export const allowanceListEvents = pgTable('allowance_list_events', {
   actorName: text('actor_name').notNull(),
   createdAt: createdAt(),
 }, (t) => [index('allowance_list_events_list').on(t.listId, t.createdAt), tenantIsolation()]).enableRLS();
+
+/** A paying unit's yearly budget (dự toán): the reward fund beside the allowance estimated from assignments. */
+export const allowanceBudgets = pgTable('allowance_budgets', {
+  id: id(),
+  tenantId: tenantId().references(() => tenants.id),
+  unitId: uuid('unit_id').notNull().references(() => orgUnits.id),
+  year: integer('year').notNull(),
+  rewardFund: bigint('reward_fund', { mode: 'number' }).notNull().default(0),
+  note: text('note').notNull().default(''),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [unique('allowance_budgets_year').on(t.unitId, t.year), tenantIsolation()]).enableRLS();
+
+/** An adjustment of the budget (điều chỉnh dự toán), never edited: a correction is another adjustment. */
+export const allowanceBudgetAdjustments = pgTable('allowance_budget_adjustments', {
+  id: id(),
+  tenantId: tenantId().references(() => tenants.id),
+  budgetId: uuid('budget_id').notNull().references(() => allowanceBudgets.id, { onDelete: 'cascade' }),
+  amount: bigint('amount', { mode: 'number' }).notNull(),
+  reason: text('reason').notNull(),
+  decisionNo: text('decision_no').notNull().default(''),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdByName: text('created_by_name').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('allowance_budget_adjustments_budget').on(t.budgetId), tenantIsolation()]).enableRLS();

@@ -8,3 +8,4 @@ export * from './imports.ts';
 export * from './reports.ts';
 export * from './targets.ts';
 export * from './allowance.ts';
+export * from './rewards.ts';

@@ -29,6 +29,8 @@ export async function listPolicies(tx: Tx) {
 
 /** A new version from a date; the version before it ends the day before. Versions are never edited. */
 export async function createPolicy(m: Mutation, input: PolicyInput) {
+  // Part-time never above full-time: the engine pays the best category, and stopping a full-time assignment must not raise pay.
+  if (input.ratePartTime > input.rateFullTime) throw errors.field('ratePartTime', 'Mức kiêm nhiệm không được cao hơn mức chuyên trách.');
   const [last] = await m.tx.select().from(allowancePolicies).orderBy(desc(allowancePolicies.version)).limit(1).for('update');
   if (last && input.effectiveFrom <= last.effectiveFrom) {
     throw errors.field('effectiveFrom', `Phiên bản mới phải áp dụng sau ngày ${formatViDate(last.effectiveFrom)} (phiên bản ${last.version}).`);

@@ -7,13 +7,14 @@ import { IdParams, isoDate, isoMonth, withErrors } from '../../http/schemas.ts';
 import { renderOfficialDocx } from '../documents/official.ts';
 import { renderWorkbook } from '../documents/workbook.ts';
 import { contentDisposition } from '../files/routes.ts';
+import { addBudgetAdjustment, budgetView, setRewardFund, settlement, settlementSheets } from './budget.service.ts';
 import { payerOf } from './context.ts';
 import { approvalDecision, fileBase, payrollSheets } from './documents.ts';
 import { allowanceFigures, issuerOf } from './figures.ts';
 import { listOfUnitMonth, listsOfMonth, listView, stepList, type StepInput } from './list-steps.ts';
 import { addLine, generateList, setLine } from './lists.service.ts';
 import { createAssignment, createBenefit, createPolicy, listAssignments, listBenefits, listPolicies, listRatings, saveRatings, setEmployment, stopAssignment, type AssignmentInput, type PolicyInput } from './records.service.ts';
-import { AddLineFields, AssignmentFields, BenefitFields, EmploymentFields, LineFields, LineParams, ListParams, Loose, PayFields, PolicyFields, RatingFields, StepFields, StopFields } from './schemas.ts';
+import { AddLineFields, AssignmentFields, BudgetAdjustmentFields, BudgetFields, BenefitFields, EmploymentFields, LineFields, LineParams, ListParams, Loose, PayFields, PolicyFields, RatingFields, StepFields, StopFields } from './schemas.ts';
 
 const tags = ['allowance'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -101,6 +102,30 @@ export async function allowanceRoutes(app: FastifyInstance) {
     await payerOf(tx, user, (req.params as Unit).unitId);
     return allowanceFigures(tx, (req.params as Unit).unitId, from, to);
   }));
+
+  const Year = Type.Object({ unitId: IdParams.properties.id, year: Type.Integer({ title: 'Năm', minimum: 2000, maximum: 2100 }) });
+  type UY = { unitId: string; year: number };
+  app.get('/api/allowance/units/:unitId/budget/:year', { schema: { tags, summary: 'Dự toán năm: hỗ trợ tính từ phân công, quỹ thưởng, điều chỉnh; đã chi theo tháng', params: Year, response: ok }, config: { authz: 'allowance.read' } },
+    async (req) => read(req, (tx, user) => budgetView(tx, user, (req.params as UY).unitId, (req.params as UY).year)));
+  app.put('/api/allowance/units/:unitId/budget/:year', { schema: { tags, summary: 'Quỹ thưởng của năm', params: Year, body: BudgetFields, response: ok }, config: { authz: 'allowance.pay' } },
+    async (req) => {
+      const p = req.params as UY;
+      await mutate(req, (m) => setRewardFund(m, p.unitId, p.year, req.body as { rewardFund: number; note?: string }));
+      return read(req, (tx, user) => budgetView(tx, user, p.unitId, p.year));
+    });
+  app.post('/api/allowance/units/:unitId/budget/:year/adjustments', { schema: { tags, summary: 'Điều chỉnh dự toán', params: Year, body: BudgetAdjustmentFields, response: ok }, config: { authz: 'allowance.pay' } },
+    async (req) => {
+      const p = req.params as UY;
+      await mutate(req, (m) => addBudgetAdjustment(m, p.unitId, p.year, req.body as { amount: number; reason: string; decisionNo?: string }));
+      return read(req, (tx, user) => budgetView(tx, user, p.unitId, p.year));
+    });
+  app.get('/api/allowance/units/:unitId/settlement/:year', { schema: { tags, summary: 'Quyết toán năm theo người và tháng', params: Year, response: ok }, config: { authz: 'allowance.read' } },
+    async (req) => read(req, (tx, user) => settlement(tx, user, (req.params as UY).unitId, (req.params as UY).year)));
+  app.get('/api/allowance/units/:unitId/settlement/:year/xlsx', { schema: { tags, summary: 'Tải quyết toán năm (Excel)', params: Year }, config: { authz: 'allowance.read' } }, async (req, reply) => {
+    const s = await read(req, (tx, user) => settlement(tx, user, (req.params as UY).unitId, (req.params as UY).year));
+    const buffer = await renderWorkbook(settlementSheets(s));
+    return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`Quyết toán hỗ trợ năm ${s.year} - ${s.unit.name}.xlsx`)).send(buffer);
+  });
 
   step('propose', 'Đề xuất danh sách để phê duyệt', 'allowance.prepare');
   step('return', 'Trả lại danh sách kèm ý kiến', 'allowance.records');

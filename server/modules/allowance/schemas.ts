@@ -88,4 +88,14 @@ export const PayFields = Type.Object({
   amount: Type.Integer({ title: 'Số tiền đã chi', minimum: -1_000_000_000_000, maximum: 1_000_000_000_000 }),
 });
 
+export const BudgetFields = Type.Object({
+  rewardFund: money('Quỹ thưởng của năm (đồng)'),
+  note: Type.Optional(text('Ghi chú', { max: 2000 })),
+});
+export const BudgetAdjustmentFields = Type.Object({
+  amount: Type.Integer({ title: 'Số tiền điều chỉnh (đồng)', minimum: -1_000_000_000_000, maximum: 1_000_000_000_000 }),
+  reason: requiredText('Lý do điều chỉnh', 1000),
+  decisionNo: Type.Optional(text('Số văn bản điều chỉnh', { max: 100 })),
+});
+
 export const Loose = Type.Unknown();

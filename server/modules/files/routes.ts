@@ -23,7 +23,7 @@ export async function fileRoutes(app: FastifyInstance) {
       tags, summary: 'Tải lên tệp minh chứng (PDF, Word, Excel, ảnh); cùng một nội dung chỉ lưu một lần', consumes: ['multipart/form-data'],
       response: withErrors({ 201: Type.Object({ items: Type.Array(StoredFile) }) }),
     },
-    config: { authz: 'progress.record' },
+    config: { authz: 'file.upload' },
   }, async (req, reply) => {
     if (!req.isMultipart()) throw errors.field('file', 'Vui lòng chọn tệp để tải lên.');
     const items = await mutate(req, async (m) => {
@@ -37,7 +37,7 @@ export async function fileRoutes(app: FastifyInstance) {
 
   app.get('/api/files/:id', {
     schema: { tags, summary: 'Tải xuống tệp', params: IdParams },
-    config: { authz: 'plan.read' },
+    config: { authz: 'file.read' },
   }, async (req, reply) => {
     const row = await read(req, (tx) => fileOr404(tx, (req.params as { id: string }).id));
     return reply

@@ -10,6 +10,7 @@ import { editBlocked, nextStatus, reopenBlocked, reviewBlocked, type LockState, 
 import { addDays, formatViDate } from '../../../core/schedule/dates.ts';
 import type { Tx } from '../../db/client.ts';
 import { allowanceFigures } from '../allowance/figures.ts';
+import { rewardFigures } from '../rewards/figures.ts';
 import { indicators, indicatorValues, notifications, reportLockExceptions, reportSubmissionEvents, reportSubmissions, roleGrants, type ReportSubmissionRow } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
 import type { CurrentUser, Mutation } from '../../http/request.ts';
@@ -67,7 +68,14 @@ async function prefill(tx: Tx, def: TemplateDef, unitId: string, period: Period,
     const bySource: Record<string, number> = { 'allowance.beneficiaries': a.beneficiaries, 'allowance.months': a.months, 'allowance.amount': a.amount };
     for (const f of fields) if (f.prefill! in bySource) out[f.key] = bySource[f.prefill!];
   }
-  // Award figures join here once task rewards exist.
+  if (fields.some((f) => f.prefill!.startsWith('awards.'))) {
+    const r = await rewardFigures(tx, unitId, period.start, period.end);
+    const bySource: Record<string, number> = {
+      'awards.tasksProposed': r.tasksProposed, 'awards.tasksRewarded': r.tasksRewarded, 'awards.collectivesProposed': r.collectivesProposed,
+      'awards.collectivesRewarded': r.collectivesRewarded, 'awards.individualsProposed': r.individualsProposed, 'awards.individualsRewarded': r.individualsRewarded, 'awards.amount': r.amount,
+    };
+    for (const f of fields) if (f.prefill! in bySource) out[f.key] = bySource[f.prefill!];
+  }
   return out;
 }
 

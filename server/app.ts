@@ -29,6 +29,8 @@ import { planRoutes } from './modules/plans/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { targetRoutes } from './modules/targets/routes.ts';
 import { allowanceRoutes } from './modules/allowance/routes.ts';
+import { allowanceDossierRoutes } from './modules/allowance/dossier.routes.ts';
+import { rewardRoutes } from './modules/rewards/routes.ts';
 import { tenantRoutes } from './modules/org/tenants.routes.ts';
 import { VERSION, WEB_DIST } from './paths.ts';
 
@@ -141,6 +143,8 @@ export async function buildApp({ config, database, logger = false, onRoute, jobs
   await app.register(reportRoutes);
   await app.register(targetRoutes);
   await app.register(allowanceRoutes);
+  await app.register(allowanceDossierRoutes);
+  await app.register(rewardRoutes);
   await app.register(dashboardRoutes);
 
   const webDist = WEB_DIST;

@@ -15,6 +15,12 @@ export const LIST_STATUS_LABELS: Record<ListStatus, string> = {
   paid: 'Đã chi trả',
 };
 
+/**
+ * The day of the month by which IT proposes the month's list, so that HR approves it and finance pays it with the
+ * salary of the next pay period (seed 000 II.3: "thanh toán cùng kỳ lương … hoặc kỳ chi trả gần nhất").
+ */
+export const LIST_DUE_DAY = 25;
+
 export type ListAction = 'edit' | 'propose' | 'return' | 'approve' | 'pay';
 
 /** The duty each step needs, and the role that holds it on the paying unit. */

@@ -36,12 +36,36 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'indicator.update': 'Sửa chỉ tiêu',
   'indicator.delete': 'Xóa chỉ tiêu',
   'indicator.value': 'Nhập số liệu chỉ tiêu',
+  'org.person.employment': 'Ghi ngày về, ngày thôi công tác',
+  'allowance.policy.create': 'Ban hành phiên bản chính sách hỗ trợ',
+  'allowance.assignment.create': 'Ghi quyết định phân công',
+  'allowance.assignment.stop': 'Dừng hưởng hỗ trợ',
+  'allowance.ratings.save': 'Ghi xếp loại hằng tháng',
+  'allowance.benefit.create': 'Ghi chính sách hỗ trợ khác',
+  'allowance.list.generate': 'Lập danh sách hỗ trợ',
+  'allowance.list.include': 'Đưa cán bộ vào danh sách hỗ trợ',
+  'allowance.list.exclude': 'Đưa cán bộ ra khỏi danh sách hỗ trợ',
+  'allowance.list.add': 'Bổ sung cán bộ vào danh sách hỗ trợ',
+  'allowance.list.propose': 'Đề xuất danh sách hỗ trợ',
+  'allowance.list.return': 'Trả lại danh sách hỗ trợ',
+  'allowance.list.approve': 'Phê duyệt danh sách hỗ trợ',
+  'allowance.list.pay': 'Ghi nhận chi trả hỗ trợ',
+  'allowance.budget.fund': 'Ghi quỹ thưởng',
+  'allowance.budget.adjust': 'Điều chỉnh dự toán',
+  'allowance.dossier.export': 'Lập hồ sơ kiểm tra, thanh tra, kiểm toán',
+  'reward.propose': 'Đề nghị xét thưởng',
+  'reward.return': 'Trả lại hồ sơ xét thưởng',
+  'reward.resubmit': 'Gửi lại hồ sơ xét thưởng',
+  'reward.approve': 'Quyết định thưởng',
+  'reward.reject': 'Không xét thưởng',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
   user: 'Tài khoản', tenant: 'Sở Y tế', org_unit: 'Đơn vị', person: 'Cán bộ', role_grant: 'Phân quyền',
   report_template: 'Biểu mẫu báo cáo', report_schedule: 'Lịch báo cáo', report_submission: 'Báo cáo của đơn vị',
   report_lock_exception: 'Mở lại kỳ báo cáo', report_consolidation: 'Báo cáo tổng hợp', indicator: 'Chỉ tiêu', indicator_value: 'Số liệu chỉ tiêu',
+  allowance_policy: 'Chính sách hỗ trợ', allowance_assignment: 'Quyết định phân công', allowance_other_benefit: 'Chính sách hỗ trợ khác',
+  allowance_list: 'Danh sách hỗ trợ', allowance_budget: 'Dự toán hỗ trợ', reward_proposal: 'Hồ sơ xét thưởng',
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

@@ -184,3 +184,14 @@ export const allowanceBudgetAdjustments = pgTable('allowance_budget_adjustments'
   createdByName: text('created_by_name').notNull(),
   createdAt: createdAt(),
 }, (t) => [index('allowance_budget_adjustments_budget').on(t.budgetId), tenantIsolation()]).enableRLS();
+
+/** Like the report reminders' claims: whoever inserts first sends the reminder, so it goes out once. */
+export const allowanceReminderClaims = pgTable('allowance_reminder_claims', {
+  tenantId: tenantId().references(() => tenants.id),
+  unitId: uuid('unit_id').notNull().references(() => orgUnits.id),
+  month: text('month').notNull(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  /** "before-3" … "due", "overdue", "approve-v<version>". */
+  kind: text('kind').notNull(),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.unitId, t.month, t.userId, t.kind] }), tenantIsolation()]).enableRLS();

@@ -66,11 +66,10 @@ export interface EngineInputs {
 export async function engineInputs(tx: Tx, personIds: string[], from: string, to: string): Promise<EngineInputs> {
   const policies = (await policyRows(tx)).map(toPolicy);
   if (personIds.length === 0) return { policies, assignments: new Map(), ratings: new Map(), benefits: new Map() };
-  const [a, r, b] = await Promise.all([
-    tx.select().from(allowanceAssignments).where(inArray(allowanceAssignments.personId, personIds)).orderBy(asc(allowanceAssignments.startOn)),
-    tx.select().from(allowanceRatings).where(and(inArray(allowanceRatings.personId, personIds), gte(allowanceRatings.month, from), lte(allowanceRatings.month, to))),
-    tx.select().from(allowanceOtherBenefits).where(inArray(allowanceOtherBenefits.personId, personIds)),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time anyway.
+  const a = await tx.select().from(allowanceAssignments).where(inArray(allowanceAssignments.personId, personIds)).orderBy(asc(allowanceAssignments.startOn));
+  const r = await tx.select().from(allowanceRatings).where(and(inArray(allowanceRatings.personId, personIds), gte(allowanceRatings.month, from), lte(allowanceRatings.month, to)));
+  const b = await tx.select().from(allowanceOtherBenefits).where(inArray(allowanceOtherBenefits.personId, personIds));
   return {
     policies,
     assignments: group(a, (x) => x.personId),

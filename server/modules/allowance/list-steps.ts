@@ -81,12 +81,10 @@ export async function listView(tx: Tx, user: CurrentUser, listId: string) {
   const [list] = await tx.select().from(allowanceLists).where(eq(allowanceLists.id, listId));
   if (!list) throw errors.notFound('danh sách hỗ trợ');
   const payer = await payerOf(tx, user, list.unitId);
-  const [lines, events, [totals], [policy]] = await Promise.all([
-    tx.select().from(allowanceLines).where(eq(allowanceLines.listId, listId)),
-    tx.select().from(allowanceListEvents).where(eq(allowanceListEvents.listId, listId)).orderBy(asc(allowanceListEvents.createdAt)),
-    listTotals(tx, [listId]),
-    list.policyId ? tx.select().from(allowancePolicies).where(eq(allowancePolicies.id, list.policyId)) : Promise.resolve([]),
-  ]);
+  const lines = await tx.select().from(allowanceLines).where(eq(allowanceLines.listId, listId));
+  const events = await tx.select().from(allowanceListEvents).where(eq(allowanceListEvents.listId, listId)).orderBy(asc(allowanceListEvents.createdAt));
+  const [totals] = await listTotals(tx, [listId]);
+  const [policy] = list.policyId ? await tx.select().from(allowancePolicies).where(eq(allowancePolicies.id, list.policyId)) : [];
   lines.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'regular' ? -1 : 1) || comparePersonName(a.personName, b.personName) || a.forMonth.localeCompare(b.forMonth));
   const may = (a: ListAction) => listActionBlocked(a, list, user) === null;
   return {

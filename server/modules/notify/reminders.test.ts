@@ -127,8 +127,9 @@ describe('reminders', () => {
     expect((await viettiep.request('PUT', '/api/me/notification-prefs', { emailEnabled: true, dailyDigest: true })).status).toBe(200);
     const tomorrow = new Date(TEST_NOW.getTime() + 86_400_000); // 10:00 on 24/11: due in 2 days is not a reminder day, overdue ones repeat not
     await db().execute(sql`UPDATE notifications SET read_at = NULL`);
-    // Before 07:00 in Vietnam the day's digest waits.
-    expect(await runReminders(db(), new Date('2026-11-23T23:30:00Z'), EMAIL)).toEqual({ notifications: 0, emails: 0 });
+    // Before 07:00 in Vietnam the day's digest waits. The in-app reminders are Hà Nội's: the IT of its three paying
+    // units hear that November's allowance list is due tomorrow (they have no e-mail address).
+    expect(await runReminders(db(), new Date('2026-11-23T23:30:00Z'), EMAIL)).toEqual({ notifications: 3, emails: 0 });
     expect(await runReminders(db(), tomorrow, EMAIL)).toEqual({ notifications: 0, emails: 1 });
     const digest = (await outbox()).find((m) => m.message_id.startsWith('<digest-'))!;
     expect(digest.subject).toBe('[kehoach] Tổng hợp nhắc việc ngày 24/11/2026 (2)');
@@ -140,7 +141,7 @@ describe('reminders', () => {
     await viettiep.request('PUT', '/api/me/notification-prefs', { emailEnabled: false, dailyDigest: false });
     const before = (await outbox()).length;
     const dayBefore = await runReminders(db(), new Date(TEST_NOW.getTime() + 2 * 86_400_000), EMAIL);
-    expect(dayBefore).toEqual({ notifications: 1, emails: 0 });
+    expect(dayBefore).toEqual({ notifications: 1 + 3, emails: 0 }); // and Hà Nội's three allowance lists fall due that day
     expect((await outbox()).length).toBe(before);
     expect((await notes(viettiep)).items[0].title).toBe('Còn 1 ngày đến hạn: 1 Gửi báo cáo chuyển đổi số quý IV — Hạn 26/11/2026');
   });

@@ -9,6 +9,7 @@ import { rowsOf, type Db, type Tx } from '../../db/client.ts';
 import { withSystem, withTenant } from '../../db/context.ts';
 import { emailOutbox, notifications } from '../../db/schema/index.ts';
 import { remindReports } from '../reports/reminders.ts';
+import { remindAllowance } from '../allowance/reminders.ts';
 
 export const DEFAULT_REMINDER_DAYS = [7, 3, 1, 0];
 /** Overdue reminders only for what fell due in the last week, so a new deployment does not flood anyone. */
@@ -64,13 +65,14 @@ async function loadDue(tx: Tx, today: string, days: number[]): Promise<Due[]> {
   return rowsOf<Due>(res);
 }
 
-export async function loadRecipients(tx: Tx): Promise<Recipient[]> {
+/** Holders of the roles that act on tasks and reports; the allowance's duties hear only of the allowance. */
+export async function loadRecipients(tx: Tx, roles: readonly string[] = ['unit_focal', 'division_staff']): Promise<Recipient[]> {
   const res = await tx.execute(sql`
     SELECT g.user_id AS "userId", g.unit_id AS "unitId", g.role, u.display_name AS "displayName", coalesce(pe.email, '') AS email,
       coalesce(up.email_enabled, true) AS "emailEnabled", coalesce(up.daily_digest, false) AS "dailyDigest"
     FROM role_grants g JOIN users u ON u.id = g.user_id AND u.active JOIN org_units ou ON ou.id = g.unit_id AND ou.active
       LEFT JOIN people pe ON pe.id = u.person_id LEFT JOIN user_prefs up ON up.user_id = u.id
-    WHERE g.role IN ('unit_focal', 'division_staff')
+    WHERE g.role IN (${sql.join(roles.map((r) => sql`${r}`), sql`, `)})
     ORDER BY g.user_id, g.unit_id, g.role`);
   return rowsOf<Recipient>(res);
 }
@@ -228,6 +230,9 @@ export async function runReminders(db: Db, now: Date, opts: ReminderOptions = { 
         const reports = await remindReports(tx, t.id, today, days, byUnit, opts);
         counts.notifications += reports.notifications;
         counts.emails += reports.emails;
+        const allowance = await remindAllowance(tx, t.id, today, days, byUnitOf(await loadRecipients(tx, ['allowance_it', 'allowance_hr'])), opts);
+        counts.notifications += allowance.notifications;
+        counts.emails += allowance.emails;
         if (opts.emailEnabled && digestHour) counts.emails += await digests(tx, t.id, today, recipients, opts);
         return counts;
       });

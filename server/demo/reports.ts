@@ -8,25 +8,29 @@ import { addDays, todayInVietnam } from '../../core/schedule/dates.ts';
 import { compareVi } from '../../core/text/vietnamese.ts';
 import type { Tx } from '../db/client.ts';
 import { orgUnits, plans, reportSchedules, reportSubmissionEvents, reportSubmissions, reportTemplates, users } from '../db/schema/index.ts';
+import { allowanceFigures, type AllowanceFigures } from '../modules/allowance/figures.ts';
 import { taskCounts } from '../modules/reports/queries.ts';
+import { rewardFigures, type RewardFigures } from '../modules/rewards/figures.ts';
 
 const RULE: ScheduleRule = { periodType: 'half', dueRule: { kind: 'dates', dates: ['06-10', '12-10'] }, graceDays: 0, lockDays: 20 };
 
-/** What a unit reports: the allowance is paid from 01/7/2026 (seed 000), so earlier periods have none. */
-function valuesFor(unit: string, i: number, period: Period, tasks: { due: number; done: number; doneLate: number; overdue: number }): ReportValues {
+/**
+ * What a unit reports: the allowance and reward figures are what kehoach holds for the unit (its paid lists and
+ * decided rewards of the period, seeded before the reports), so the demo's reports agree with its lists; the
+ * allowance is paid from 01/7/2026 (seed 000), so earlier periods have none.
+ */
+function valuesFor(i: number, period: Period, tasks: { due: number; done: number; doneLate: number; overdue: number }, paid: AllowanceFigures, rewards: RewardFigures): ReportValues {
   const paying = period.end >= '2026-07-01';
-  const people = paying ? 4 + ((i * 5) % 9) : 0;
-  const months = paying ? people * 5 : 0;
-  const proposed = paying ? 1 + (i % 3) : 0;
   return {
-    beneficiaries: people, monthsPaid: months, allowanceSpent: months * 3_000_000,
-    tasksProposed: proposed, tasksRewarded: paying ? Math.max(0, proposed - 1) : 0, collectivesProposed: paying ? 1 : 0, collectivesRewarded: paying && i % 2 === 0 ? 1 : 0,
-    individualsProposed: paying ? 2 : 0, individualsRewarded: paying ? 1 : 0, rewardSpent: paying ? 5_000_000 * Math.max(0, proposed - 1) : 0,
-    rewardList: paying && proposed > 1 ? [{ recipient: `Tổ chuyển đổi số - ${unit}`, task: 'Triển khai bệnh án điện tử', amount: 5_000_000 }] : [],
+    beneficiaries: paid.beneficiaries, monthsPaid: paid.months, allowanceSpent: paid.amount,
+    tasksProposed: rewards.tasksProposed, tasksRewarded: rewards.tasksRewarded, collectivesProposed: rewards.collectivesProposed, collectivesRewarded: rewards.collectivesRewarded,
+    individualsProposed: rewards.individualsProposed, individualsRewarded: rewards.individualsRewarded, rewardSpent: rewards.amount, rewardList: [],
     tasksDue: tasks.due, tasksDone: tasks.done, tasksDoneLate: tasks.doneLate, tasksOverdue: tasks.overdue,
-    results: paying
-      ? `Đã ban hành quyết định phân công ${people} người trực tiếp thực hiện nhiệm vụ chuyển đổi số; chi trả hỗ trợ đúng đối tượng, đúng mức từ tháng 7/2026.`
-      : 'Đã rà soát vị trí việc làm, lập danh sách dự kiến người thực hiện nhiệm vụ chuyển đổi số; chưa phát sinh chi trả do chính sách áp dụng từ ngày 01/7/2026.',
+    results: !paying
+      ? 'Đã rà soát vị trí việc làm, lập danh sách dự kiến người thực hiện nhiệm vụ chuyển đổi số; chưa phát sinh chi trả do chính sách áp dụng từ ngày 01/7/2026.'
+      : paid.beneficiaries
+        ? `Đã ban hành quyết định phân công; chi trả hỗ trợ cho ${paid.beneficiaries} người đúng đối tượng, đúng mức từ tháng 7/2026.`
+        : 'Đã rà soát, đang hoàn thiện quyết định phân công nhiệm vụ chuyên trách, kiêm nhiệm; chưa phát sinh chi trả.',
     difficulties: i % 3 === 0 ? 'Chưa có hướng dẫn cụ thể về tiêu chí sản phẩm vượt yêu cầu để xét thưởng.' : 'Nhân lực công nghệ thông tin còn thiếu, phần lớn kiêm nhiệm.',
     proposals: i % 2 === 0 ? 'Đề nghị Sở Y tế sớm ban hành hướng dẫn đánh giá, xếp loại hằng tháng thống nhất trong ngành.' : '',
   };
@@ -56,13 +60,15 @@ export async function seedDemoReports(tx: Tx, tenantId: string, code: string, no
   let made = 0;
   const add = async (unit: typeof units[number], i: number, period: Period, story: 'approved' | 'late' | 'submitted' | 'draft') => {
     const tasks = await taskCounts(tx, unit.id, period.start, period.end, today);
-    const values = valuesFor(unit.name, i, period, tasks);
+    const paid = await allowanceFigures(tx, unit.id, period.start, period.end);
+    const rewards = await rewardFigures(tx, unit.id, period.start, period.end);
+    const values = valuesFor(i, period, tasks, paid, rewards);
     const sentOn = story === 'late' ? addDays(period.dueOn, 3) : addDays(period.dueOn, -((i * 3) % 8) - 1);
     const sent = story === 'draft' ? null : at(sentOn > today ? today : sentOn, 9 + (i % 7));
     const approved = story === 'approved' || story === 'late' ? at(addDays(sentOn, 2), 15) : null;
     const [row] = await tx.insert(reportSubmissions).values({
       tenantId, scheduleId: schedule.id, templateId: template.id, unitId: unit.id, periodKey: period.key,
-      status: story === 'draft' ? 'draft' : story === 'submitted' ? 'submitted' : 'approved', values, prefill: { tasksDue: tasks.due, tasksDone: tasks.done, tasksDoneLate: tasks.doneLate, tasksOverdue: tasks.overdue },
+      status: story === 'draft' ? 'draft' : story === 'submitted' ? 'submitted' : 'approved', values, prefill: { tasksDue: tasks.due, tasksDone: tasks.done, tasksDoneLate: tasks.doneLate, tasksOverdue: tasks.overdue, beneficiaries: paid.beneficiaries, monthsPaid: paid.months, allowanceSpent: paid.amount },
       submittedAt: sent, lastSubmittedAt: sent, onTime: sent ? isOnTime(period, sent) : null, approvedAt: approved, approvedBy: approved ? reviewer?.id ?? null : null,
       createdAt: sent ?? now, updatedAt: approved ?? sent ?? now,
     }).returning();

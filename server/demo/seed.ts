@@ -61,9 +61,10 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoLogin[]> {
       logins.push({ username, tenant: t.name, role: ROLE_LABELS[role], unit: unit.name });
     }
     const planned = await seedDemoPlans(tx, tenant.id, t.code, 'Dữ liệu mẫu', now);
+    // The allowance before the reports: the demo's semi-annual reports carry the figures of its paid lists.
+    const allowance = await seedDemoAllowance(tx, tenant.id, t.code, now);
     const reports = await seedDemoReports(tx, tenant.id, t.code, now);
     const values = await seedDemoTargets(tx, tenant.id, t.code, now);
-    const allowance = await seedDemoAllowance(tx, tenant.id, t.code, now);
     await appendAudit(tx, { tenantId: tenant.id, actorId: null, actorName: 'Hệ thống', requestId: 'demo-seed', ip: '' }, {
       action: 'demo.seed', entityType: 'tenant', entityId: tenant.id,
       summary: `Tạo dữ liệu mẫu: ${t.units.length + 1} đơn vị, ${t.users.length} tài khoản, 1 kế hoạch với ${planned.tasks} nhiệm vụ (${planned.occurrences} kỳ thực hiện)${reports ? `, ${reports} báo cáo định kỳ của đơn vị` : ''}${values ? `, ${values} số liệu chỉ tiêu` : ''}${allowance ? `, ${allowance} dòng danh sách hỗ trợ` : ''}`,

@@ -87,6 +87,13 @@ describe('the semi-annual report of seed 000', () => {
     expect(first).toEqual({ beneficiaries: 0, months: 0, amount: 0 });
   });
 
+  it('is what the demo’s draft of Xanh Pôn for the second half carries', async () => {
+    const schedule = (await leader.get('/api/report-schedules')).body.items.find((s: { title: string }) => s.title.startsWith('Báo cáo 6 tháng, năm thực hiện Nghị quyết số 07/2026'));
+    const { body } = await leader.get(`/api/report-schedules/${schedule.id}/periods/2026-H2/units/${xanhpon}`);
+    expect(body.state).toBe('draft');
+    expect(body.values).toMatchObject({ beneficiaries: 3, monthsPaid: 12, allowanceSpent: 29_225_806 });
+  });
+
   it('opens Bệnh viện Thanh Nhàn’s report for the second half of 2026 with the paid figures filled in', async () => {
     const schedule = (await leader.get('/api/report-schedules')).body.items.find((s: { title: string }) => s.title.startsWith('Báo cáo 6 tháng, năm thực hiện Nghị quyết số 07/2026'));
     const thanhnhan = await unitId(leader, 'Bệnh viện Thanh Nhàn');

@@ -180,4 +180,32 @@ describe('records and their errors', () => {
     expect(line(list, 'Lý Thị Mai').amount).toBe(3_500_000);
     expect(line(list, 'Phan Văn Tú', 'adjustment').amount).toBe(-3_000_000); // October is judged by October's policy
   });
+
+  it('pays by days for someone leaving mid-month, the dates kept by the unit’s HR', async () => {
+    const mai = (await c['hn.xanhpon.tccb'].get(`/api/allowance/units/${u.xanhpon}/ratings?month=2026-11`)).body.items.find((p: { fullName: string }) => p.fullName === 'Lý Thị Mai');
+    const path = `/api/allowance/people/${mai.personId}/employment`;
+    expect((await c['hn.xanhpon'].patch(path, { leftOn: '2026-11-15' })).status).toBe(403);
+    expect((await c['hn.xanhpon.tccb'].patch(path, { joinedOn: '2020-01-01', leftOn: '2019-12-31' })).body.details.leftOn).toMatch(/từ ngày về đơn vị/);
+    expect((await c['hn.xanhpon.tccb'].patch(path, { leftOn: '2026-11-15' })).status).toBe(200);
+    const list = (await c['hn.xanhpon'].post(`/api/allowance/units/${u.xanhpon}/lists/2026-11`)).body;
+    expect(line(list, 'Lý Thị Mai')).toMatchObject({ daysCovered: 15, daysInMonth: 30, amount: 1_750_000 });
+    expect(line(list, 'Lý Thị Mai').reasons.find((r: { code: string }) => r.code === 'partial').text).toMatch(/15\/30 ngày/);
+  });
+
+  it('records another support for the same work and refuses the month for it', async () => {
+    const people = (await c['hn.thanhnhan.tccb'].get(`/api/allowance/units/${u.thanhnhan}/ratings?month=2026-11`)).body.items;
+    const khoi = people.find((p: { fullName: string }) => p.fullName === 'Đoàn Minh Khôi');
+    const path = `/api/allowance/units/${u.thanhnhan}/benefits`;
+    const benefit = { personId: khoi.personId, name: 'Phụ cấp cán bộ chuyên trách CNTT của bệnh viện', startOn: '2026-12-01', sameWork: true };
+    expect((await c['hn.thanhnhan.tccb'].post(path, { ...benefit, endOn: '2026-11-01' })).body.details.endOn).toMatch(/từ ngày bắt đầu/);
+    expect((await c['hn.thanhnhan'].post(path, benefit)).status).toBe(403);
+    expect((await c['hn.thanhnhan.tccb'].post(path, benefit)).status).toBe(201);
+    const { items } = (await c['hn.lanhdao'].get(path)).body;
+    // Sorted the Vietnamese way, by given name: Bảo before Khôi.
+    expect(items.map((b: { personName: string; name: string }) => `${b.personName}: ${b.name}`)).toEqual([
+      'Trần Quốc Bảo: Hỗ trợ cán bộ triển khai Đề án 06 của Thành phố', 'Đoàn Minh Khôi: Phụ cấp cán bộ chuyên trách CNTT của bệnh viện',
+    ]);
+    const list = (await c['hn.lanhdao'].get(`/api/allowance/units/${u.thanhnhan}/lists/2026-11`)).body.list;
+    expect(line(list, 'Đoàn Minh Khôi').included).toBe(true); // from December: November stays paid
+  });
 });

@@ -79,12 +79,12 @@ export async function seedDemoAllowance(tx: Tx, tenantId: string, code: string, 
     for (const [name, category, decisionNo, task, output] of payer.staff) {
       const a = await as(payer.hr, (m) => createAssignment(m, unitId, {
         personId: staffIds.get(name)!, decisionNo, decisionDate: '2026-06-25', signer: payer.key ? 'Giám đốc bệnh viện' : 'Giám đốc Sở Y tế', task, output, category,
-        jobPosition: category === 'full_time' ? 'Công nghệ thông tin' : 'Kiêm nhiệm chuyển đổi số', startOn: '2026-07-01', endOn: '2026-12-31',
+        jobPosition: category === 'full_time' ? 'Công nghệ thông tin' : 'Kiêm nhiệm chuyển đổi số', startOn: '2026-07-01', endOn: null,
       }));
       assignmentOf.set(name, a.id);
     }
     if (payer.key === 'thanhnhan') {
-      await as(payer.hr, (m) => createBenefit(m, unitId, { personId: staffIds.get('Trần Quốc Bảo')!, name: 'Hỗ trợ cán bộ triển khai Đề án 06 của Thành phố', basis: 'Quyết định số 1120/QĐ-UBND', startOn: '2026-07-01', endOn: '2026-12-31', sameWork: true }));
+      await as(payer.hr, (m) => createBenefit(m, unitId, { personId: staffIds.get('Trần Quốc Bảo')!, name: 'Hỗ trợ cán bộ triển khai Đề án 06 của Thành phố', basis: 'Quyết định số 1120/QĐ-UBND', startOn: '2026-07-01', endOn: null, sameWork: true }));
     }
     for (const [i, month] of months.entries()) {
       // Each step on a working day of its month, as a unit would: drafted on the 20th, proposed on the 22nd,

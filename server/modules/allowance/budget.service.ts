@@ -10,7 +10,7 @@ import { allowanceBudgetAdjustments, allowanceBudgets, allowanceLines, allowance
 import { errors } from '../../http/errors.ts';
 import type { CurrentUser, Mutation } from '../../http/request.ts';
 import type { SheetSpec } from '../documents/workbook.ts';
-import { engineInputs, payerOf, peopleOf, requireDuty, toAssignment } from './context.ts';
+import { canOn, engineInputs, payerOf, peopleOf, requireDuty, toAssignment } from './context.ts';
 
 const paidLines = (tx: Tx, unitId: string, year: number) => tx.select({ line: allowanceLines, month: allowanceLists.month }).from(allowanceLines)
   .innerJoin(allowanceLists, eq(allowanceLists.id, allowanceLines.listId))
@@ -41,7 +41,7 @@ export async function budgetView(tx: Tx, user: CurrentUser, unitId: string, year
     estimate: { allowance: estimate.allowance, rewardFund: estimate.rewardFund, adjustments: estimate.adjustments, total: estimate.total },
     spent: { allowance: spentAllowance, rewards: rewards.amount, total: spentAllowance + rewards.amount },
     remaining: estimate.total - spentAllowance - rewards.amount,
-    adjustmentItems: adjustments, note: budget?.note ?? '',
+    adjustmentItems: adjustments, note: budget?.note ?? '', can: canOn(user, payer),
   };
 }
 

@@ -42,6 +42,11 @@ export function requireDuty(user: CurrentUser, duty: Duty, payer: Payer) {
   if (!hasDuty(user, duty, payer.unit.id)) throw errors.forbidden(`Bạn không có quyền ${DUTY_LABELS[duty]} của ${payer.unit.name}.`);
 }
 
+/** What the user may do on the unit's records, lists and budget, so the pages show only what the server allows. */
+export const canOn = (user: CurrentUser, payer: Payer) => ({
+  records: hasDuty(user, 'records', payer.unit.id), prepare: hasDuty(user, 'prepare', payer.unit.id), pay: hasDuty(user, 'pay', payer.unit.id),
+});
+
 /** People whose paying unit is this one (the Sở's divisions and leadership for the Sở; a unit's teams for the unit). */
 export async function peopleOf(tx: Tx, payer: Payer): Promise<PersonRow[]> {
   const rows = await tx.select().from(people);

@@ -89,7 +89,7 @@ export async function listView(tx: Tx, user: CurrentUser, listId: string) {
   const may = (a: ListAction) => listActionBlocked(a, list, user) === null;
   return {
     ...list, statusLabel: LIST_STATUS_LABELS[list.status], unitName: payer.unit.name, unitKind: payer.unit.kind,
-    policy: policy ? { ...toPolicy(policy), legalBasis: policy.legalBasis } : null,
+    policy: policy ? { ...toPolicy(policy), legalBasis: policy.legalBasis, note: policy.note } : null,
     totals: { people: totals?.people ?? 0, regular: totals?.regular ?? 0, adjustments: totals?.adjustments ?? 0, total: (totals?.regular ?? 0) + (totals?.adjustments ?? 0) },
     lines: lines.map((l) => ({ ...l, categoryLabel: l.category ? CATEGORY_LABELS[l.category] : '', ratingLabel: l.rating ? RATING_LABELS[l.rating] : '' })),
     events,

@@ -10,7 +10,7 @@ import { allowanceAssignments, allowanceOtherBenefits, allowancePolicies, allowa
 import { errors } from '../../http/errors.ts';
 import type { CurrentUser, Mutation } from '../../http/request.ts';
 import { allUnits } from '../org/queries.ts';
-import { payerOf, peopleOf, personOfPayer, policyRows, requireDuty } from './context.ts';
+import { canOn, payerOf, peopleOf, personOfPayer, policyRows, requireDuty } from './context.ts';
 
 export interface PolicyInput {
   effectiveFrom: string;
@@ -63,13 +63,22 @@ export interface AssignmentInput {
   fileId?: string | null;
 }
 
+/** The paying unit's staff, for the pickers of HR and IT (who need not hold the right to open the org pages). */
+export async function listStaff(tx: Tx, user: CurrentUser, unitId: string) {
+  const payer = await payerOf(tx, user, unitId);
+  const staff = (await peopleOf(tx, payer)).filter((p) => p.active);
+  const items = staff.map((p) => ({ id: p.id, fullName: p.fullName, title: p.title, position: p.position, unitName: payer.units.get(p.unitId)?.name ?? '', joinedOn: p.joinedOn, leftOn: p.leftOn }));
+  items.sort((a, b) => comparePersonName(a.fullName, b.fullName));
+  return { unit: { id: payer.unit.id, name: payer.unit.name }, items, can: canOn(user, payer) };
+}
+
 export async function listAssignments(tx: Tx, user: CurrentUser, unitId: string) {
   const payer = await payerOf(tx, user, unitId);
   const staff = new Map((await peopleOf(tx, payer)).map((p) => [p.id, p]));
   const rows = (await tx.select().from(allowanceAssignments).where(eq(allowanceAssignments.unitId, unitId))).filter((a) => staff.has(a.personId));
   const items = rows.map((a) => ({ ...a, personName: staff.get(a.personId)!.fullName, personTitle: staff.get(a.personId)!.title, categoryLabel: CATEGORY_LABELS[a.category] }));
   items.sort((a, b) => comparePersonName(a.personName, b.personName) || a.startOn.localeCompare(b.startOn));
-  return { unit: { id: payer.unit.id, name: payer.unit.name }, items };
+  return { unit: { id: payer.unit.id, name: payer.unit.name }, items, can: canOn(user, payer) };
 }
 
 export async function createAssignment(m: Mutation, unitId: string, input: AssignmentInput) {
@@ -108,7 +117,7 @@ export async function listRatings(tx: Tx, user: CurrentUser, unitId: string, mon
     return { personId: p.id, fullName: p.fullName, title: p.title, rating: r?.rating ?? null, ratingLabel: r ? RATING_LABELS[r.rating] : '', note: r?.note ?? '', enteredByName: r?.enteredByName ?? '' };
   });
   items.sort((a, b) => comparePersonName(a.fullName, b.fullName));
-  return { month, items };
+  return { month, items, can: canOn(user, payer) };
 }
 
 export async function saveRatings(m: Mutation, unitId: string, input: { month: string; items: { personId: string; rating: Rating; note?: string }[] }) {
@@ -128,7 +137,7 @@ export async function listBenefits(tx: Tx, user: CurrentUser, unitId: string) {
   const payer = await payerOf(tx, user, unitId);
   const staff = new Map((await peopleOf(tx, payer)).map((p) => [p.id, p]));
   const rows = (await tx.select().from(allowanceOtherBenefits)).filter((b) => staff.has(b.personId));
-  return { items: rows.map((b) => ({ ...b, personName: staff.get(b.personId)!.fullName })).sort((a, b) => comparePersonName(a.personName, b.personName)) };
+  return { items: rows.map((b) => ({ ...b, personName: staff.get(b.personId)!.fullName })).sort((a, b) => comparePersonName(a.personName, b.personName)), can: canOn(user, payer) };
 }
 
 export async function createBenefit(m: Mutation, unitId: string, input: { personId: string; name: string; basis?: string; startOn: string; endOn?: string | null; sameWork: boolean }) {

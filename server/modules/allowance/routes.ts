@@ -13,7 +13,7 @@ import { approvalDecision, fileBase, payrollSheets } from './documents.ts';
 import { allowanceFigures, issuerOf } from './figures.ts';
 import { listOfUnitMonth, listsOfMonth, listView, stepList, type StepInput } from './list-steps.ts';
 import { addLine, generateList, setLine } from './lists.service.ts';
-import { createAssignment, createBenefit, createPolicy, listAssignments, listBenefits, listPolicies, listRatings, saveRatings, setEmployment, stopAssignment, type AssignmentInput, type PolicyInput } from './records.service.ts';
+import { createAssignment, createBenefit, listStaff, createPolicy, listAssignments, listBenefits, listPolicies, listRatings, saveRatings, setEmployment, stopAssignment, type AssignmentInput, type PolicyInput } from './records.service.ts';
 import { AddLineFields, AssignmentFields, BudgetAdjustmentFields, BudgetFields, BenefitFields, EmploymentFields, LineFields, LineParams, ListParams, Loose, PayFields, PolicyFields, RatingFields, StepFields, StopFields } from './schemas.ts';
 
 const tags = ['allowance'];
@@ -32,6 +32,8 @@ export async function allowanceRoutes(app: FastifyInstance) {
   app.post('/api/allowance/policies', { schema: { tags, summary: 'Phiên bản chính sách mới (mức hỗ trợ, xếp loại tối thiểu, tháng không trọn)', body: PolicyFields, response: created }, config: { authz: 'allowance.policy' } },
     async (req, reply) => reply.code(201).send(await mutate(req, (m) => createPolicy(m, req.body as PolicyInput))));
 
+  app.get('/api/allowance/units/:unitId/people', { schema: { tags, summary: 'Cán bộ của đơn vị chi trả (để chọn khi phân công, bổ sung)', params: UnitParams, response: ok }, config: { authz: 'allowance.read' } },
+    async (req) => read(req, (tx, user) => listStaff(tx, user, (req.params as Unit).unitId)));
   app.get('/api/allowance/units/:unitId/assignments', { schema: { tags, summary: 'Quyết định phân công của đơn vị chi trả', params: UnitParams, response: ok }, config: { authz: 'allowance.read' } },
     async (req) => read(req, (tx, user) => listAssignments(tx, user, (req.params as Unit).unitId)));
   app.post('/api/allowance/units/:unitId/assignments', { schema: { tags, summary: 'Ghi quyết định phân công', params: UnitParams, body: AssignmentFields, response: created }, config: { authz: 'allowance.records' } },

@@ -24,6 +24,13 @@ import SchedulePage from './pages/reports/SchedulePage.tsx';
 import SubmissionPage from './pages/reports/SubmissionPage.tsx';
 import ConsolidationPage from './pages/reports/ConsolidationPage.tsx';
 import TemplatesPage from './pages/reports/TemplatesPage.tsx';
+import AllowanceOverviewPage from './pages/allowance/OverviewPage.tsx';
+import AllowanceListPage from './pages/allowance/ListPage.tsx';
+import AllowanceRecordsPage from './pages/allowance/RecordsPage.tsx';
+import AllowancePolicyPage from './pages/allowance/PolicyPage.tsx';
+import RewardsPage from './pages/rewards/RewardsPage.tsx';
+import RewardPage from './pages/rewards/RewardPage.tsx';
+import BudgetPage from './pages/budget/BudgetPage.tsx';
 import { ForbiddenResult, NotFoundResult } from './components/Results.tsx';
 
 function Protected() {
@@ -82,6 +89,14 @@ function Protected() {
           <Route path="bao-cao/:id/ky/:period/don-vi/:unitId" element={<SubmissionPage />} />
           <Route path="bao-cao/:id/ky/:period/tong-hop" element={<ConsolidationPage />} />
           <Route path="bao-cao/bieu-mau" element={<TemplatesPage />} />
+          <Route path="ho-tro" element={can('allowance.read') ? <AllowanceOverviewPage /> : <ForbiddenResult />} />
+          <Route path="ho-tro/chinh-sach" element={can('allowance.read') ? <AllowancePolicyPage /> : <ForbiddenResult />} />
+          <Route path="ho-tro/ho-so/:unitId" element={can('allowance.read') ? <AllowanceRecordsPage /> : <ForbiddenResult />} />
+          <Route path="ho-tro/:unitId/:month" element={can('allowance.read') ? <AllowanceListPage /> : <ForbiddenResult />} />
+          <Route path="ho-tro/thuong" element={can('allowance.read') ? <RewardsPage /> : <ForbiddenResult />} />
+          <Route path="ho-tro/thuong/:id" element={can('allowance.read') ? <RewardPage /> : <ForbiddenResult />} />
+          <Route path="ho-tro/du-toan" element={can('allowance.read') ? <BudgetPage /> : <ForbiddenResult />} />
+          <Route path="ho-tro/du-toan/:unitId" element={can('allowance.read') ? <BudgetPage /> : <ForbiddenResult />} />
           <Route path="to-chuc" element={<OrgTreePage />} />
           <Route path="to-chuc/:id" element={<UnitPage />} />
           <Route path="can-bo" element={<PeoplePage />} />
@@ -94,9 +109,11 @@ function Protected() {
   );
 }
 
-/** Where a user lands: a unit's focal point on its task list, everyone else on the overview. */
+/** Where a user lands: a unit's focal point on its task list, allowance-only staff on the allowance, everyone else on the overview. */
 export function homePath(me: Me): string {
   if (!me.tenant) return '/to-chuc';
+  // IT, HR and finance officers granted only the allowance duties cannot read plans: the overview would refuse them.
+  if (!me.permissions.includes('plan.read') && me.permissions.includes('allowance.read')) return '/ho-tro';
   return me.grants.some((g) => g.role === 'unit_focal') ? '/nhiem-vu-don-vi' : '/tong-quan';
 }
 

@@ -4,7 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { App, Button, Drawer, Dropdown, Form, Grid, Input, Layout, Menu, Select, Space, Typography } from 'antd';
 import {
   ApartmentOutlined, AuditOutlined, BellOutlined, CheckSquareOutlined, DashboardOutlined, FileTextOutlined, DownOutlined, FormOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined,
-  TeamOutlined, UserOutlined,
+  TeamOutlined, UserOutlined, WalletOutlined, TrophyOutlined, AccountBookOutlined,
 } from '@ant-design/icons';
 import { api } from '../api/client.ts';
 import { useSession } from './session.tsx';
@@ -31,6 +31,9 @@ export default function AppLayout({ children }: { children: ReactNode }) {
     can('plan.read') && { key: '/ke-hoach', icon: <FileTextOutlined />, label: 'Kế hoạch' },
     can('plan.read') && { key: '/nhiem-vu-don-vi', icon: <CheckSquareOutlined />, label: 'Nhiệm vụ của đơn vị' },
     can('plan.read') && { key: '/bao-cao', icon: <FormOutlined />, label: 'Báo cáo định kỳ' },
+    can('allowance.read') && { key: '/ho-tro', icon: <WalletOutlined />, label: 'Hỗ trợ chuyển đổi số' },
+    can('allowance.read') && { key: '/ho-tro/thuong', icon: <TrophyOutlined />, label: 'Đề nghị xét thưởng' },
+    can('allowance.read') && { key: '/ho-tro/du-toan', icon: <AccountBookOutlined />, label: 'Dự toán, quyết toán' },
     { key: '/to-chuc', icon: <ApartmentOutlined />, label: 'Cơ cấu tổ chức' },
     { key: '/can-bo', icon: <TeamOutlined />, label: 'Cán bộ' },
     can('user.manage') && { key: '/tai-khoan', icon: <SafetyCertificateOutlined />, label: 'Tài khoản và phân quyền' },
@@ -39,7 +42,8 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   // A task page belongs to the plans section of the menu.
   // Task, indicator and plan-import pages belong under "Kế hoạch" in the menu.
   const path = /^\/(nhiem-vu\/|nhap-ke-hoach|chi-tieu\/)/.test(location.pathname) ? '/ke-hoach' : location.pathname;
-  const selected = items.find((i) => path === i.key || path.startsWith(`${i.key}/`))?.key ?? '/to-chuc';
+  // The longest key that starts the path: /ho-tro/thuong lights up its own item, not /ho-tro.
+  const selected = items.filter((i) => path === i.key || path.startsWith(`${i.key}/`)).sort((a, b) => b.key.length - a.key.length)[0]?.key ?? '/to-chuc';
 
   const menu = (
     <Menu

@@ -31,6 +31,7 @@ import { targetRoutes } from './modules/targets/routes.ts';
 import { allowanceRoutes } from './modules/allowance/routes.ts';
 import { allowanceDossierRoutes } from './modules/allowance/dossier.routes.ts';
 import { rewardRoutes } from './modules/rewards/routes.ts';
+import { inspectionRoutes } from './modules/inspections/routes.ts';
 import { tenantRoutes } from './modules/org/tenants.routes.ts';
 import { VERSION, WEB_DIST } from './paths.ts';
 
@@ -145,6 +146,7 @@ export async function buildApp({ config, database, logger = false, onRoute, jobs
   await app.register(allowanceRoutes);
   await app.register(allowanceDossierRoutes);
   await app.register(rewardRoutes);
+  await app.register(inspectionRoutes);
   await app.register(dashboardRoutes);
 
   const webDist = WEB_DIST;

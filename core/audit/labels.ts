@@ -58,6 +58,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'reward.resubmit': 'Gửi lại hồ sơ xét thưởng',
   'reward.approve': 'Quyết định thưởng',
   'reward.reject': 'Không xét thưởng',
+  'inspection.plan.create': 'Lập kế hoạch kiểm tra',
+  'inspection.create': 'Ghi cuộc kiểm tra',
+  'inspection.finding': 'Ghi phát hiện kiểm tra',
+  'inspection.conclude': 'Ghi kết luận kiểm tra',
+  'inspection.action.report': 'Báo cáo kết quả khắc phục',
+  'inspection.action.close': 'Đóng biện pháp khắc phục',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -66,6 +72,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   report_lock_exception: 'Mở lại kỳ báo cáo', report_consolidation: 'Báo cáo tổng hợp', indicator: 'Chỉ tiêu', indicator_value: 'Số liệu chỉ tiêu',
   allowance_policy: 'Chính sách hỗ trợ', allowance_assignment: 'Quyết định phân công', allowance_other_benefit: 'Chính sách hỗ trợ khác',
   allowance_list: 'Danh sách hỗ trợ', allowance_budget: 'Dự toán hỗ trợ', reward_proposal: 'Hồ sơ xét thưởng',
+  inspection_plan: 'Kế hoạch kiểm tra', inspection: 'Cuộc kiểm tra', corrective_action: 'Biện pháp khắc phục',
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

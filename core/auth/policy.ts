@@ -19,7 +19,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   leader: 'Xem toàn bộ dữ liệu của Sở, phê duyệt.',
   division_staff: 'Quản lý kế hoạch của phòng, xem xét kết quả của các đơn vị.',
   unit_focal: 'Thay mặt một đơn vị trực thuộc: cập nhật cán bộ, nhiệm vụ, báo cáo của đơn vị.',
-  inspector: 'Xem mọi dữ liệu của Sở, không được thay đổi.',
+  inspector: 'Xem mọi dữ liệu của Sở; lập kế hoạch kiểm tra, ghi kết luận, phát hiện và đóng biện pháp khắc phục.',
   allowance_it: 'Phòng QLBHYT&CNTT (cơ quan Sở) hoặc bộ phận CNTT của đơn vị: lập, rà soát và đề xuất danh sách hưởng hỗ trợ hằng tháng của đơn vị được cấp quyền.',
   allowance_hr: 'Phòng TCCB hoặc bộ phận tổ chức của đơn vị: ghi quyết định phân công, xếp loại hằng tháng, chính sách khác; duyệt hoặc trả lại danh sách hỗ trợ.',
   allowance_finance: 'Phòng KHTC hoặc kế toán đơn vị: ghi nhận chi trả danh sách đã duyệt, dự toán và quyết toán.',
@@ -41,6 +41,7 @@ export type Action =
   | 'report.review' // return or approve the reports of schedules the division owns, consolidate them
   | 'report.manage' // report forms and schedules of the division, reminders to units
   | 'report.unlock' // reopen a locked period or an approved report for one unit (a lock exception)
+  | 'inspection.manage' // inspection plans of the unit, inspections, findings, conclusions; close corrective actions
   | 'file.upload' // upload evidence and documents (stored once per content)
   | 'file.read' // download a file of the tenant
   | 'allowance.read' // the support allowance: policy, assignments, ratings, monthly lists, budget, rewards
@@ -56,9 +57,9 @@ const GRANTS: Record<Role, readonly Action[]> = {
   admin: ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'report.unlock', 'allowance.read', 'allowance.policy', 'file.upload', 'file.read'],
   // Leadership changes nothing day to day, but authorises a unit to correct a locked report.
   leader: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'report.unlock', 'allowance.read', 'file.read'],
-  division_staff: ['org.read', 'unit.view', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'file.upload', 'file.read'],
+  division_staff: ['org.read', 'unit.view', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'file.upload', 'file.read', 'inspection.manage'],
   unit_focal: ['org.read', 'unit.view', 'person.manage', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'file.upload', 'file.read'],
-  inspector: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'allowance.read', 'file.read'],
+  inspector: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'allowance.read', 'file.read', 'inspection.manage', 'file.upload'],
   // Only the allowance: a duty on the Sở must not widen what its holder sees of plans and reports.
   allowance_it: ['org.read', 'allowance.read', 'allowance.prepare', 'file.upload', 'file.read'],
   allowance_hr: ['org.read', 'allowance.read', 'allowance.records', 'file.upload', 'file.read'],

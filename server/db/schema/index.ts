@@ -9,3 +9,4 @@ export * from './reports.ts';
 export * from './targets.ts';
 export * from './allowance.ts';
 export * from './rewards.ts';
+export * from './inspections.ts';

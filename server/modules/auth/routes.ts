@@ -11,7 +11,7 @@ import { Ok, requiredText, text, uuid, withErrors } from '../../http/schemas.ts'
 import { SESSION_COOKIE } from './sessions.ts';
 import { changeOwnPassword, login, logout, switchTenant } from './service.ts';
 
-const ALL_ACTIONS: Action[] = ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'report.unlock', 'file.upload', 'file.read', 'allowance.read', 'allowance.policy', 'allowance.prepare', 'allowance.records', 'allowance.pay', 'tenant.manage'];
+const ALL_ACTIONS: Action[] = ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'report.unlock', 'inspection.manage', 'file.upload', 'file.read', 'allowance.read', 'allowance.policy', 'allowance.prepare', 'allowance.records', 'allowance.pay', 'tenant.manage'];
 
 const Me = Type.Object({
   user: Type.Object({ id: Type.String(), username: Type.String(), displayName: Type.String(), isSystemAdmin: Type.Boolean() }),

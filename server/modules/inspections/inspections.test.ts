@@ -3,6 +3,7 @@
 // inspector closes; the allowance link of seed 000 II.5 in Hà Nội; who may do what; the errors naming fields.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, testApp, unitId, type Client, type TestContext } from '../../test/harness.ts';
+import { runReminders } from '../notify/reminders.ts';
 
 let t: TestContext;
 const c: Record<string, Client> = {};
@@ -95,5 +96,19 @@ describe('a finding that a person no longer qualifies for the allowance (seed 00
     const linked = (await c['hn.thanhtra'].get(`/api/inspections/${inspection.id}`)).body.findings[0].actions[0];
     expect(linked.allowance).toMatchObject({ stoppedOn: '2026-10-31', stopReason: 'Theo kết luận kiểm tra của Thanh tra Sở' });
     expect((await c['hn.thanhtra'].post(`/api/corrective-actions/${action.id}/close`, { note: 'Đơn vị đã dừng chi trả' })).status).toBe(200);
+  });
+});
+
+describe('reminders of a corrective action', () => {
+  it('tell the division running the plan once the action is overdue, when the unit has no account to hear it', async () => {
+    const notes = async (who: string) => ((await c[who].get('/api/notifications')).body.items as { kind: string; title: string }[]).filter((n) => n.kind.startsWith('inspection.'));
+    // Kiến An's action of the demo is due 30 days after 23/11/2026: 23/12/2026.
+    await runReminders(t.database.db, new Date('2026-12-22T08:00:00+07:00'));
+    expect(await notes('hp.tchc')).toEqual([]); // before the deadline only the unit hears, and Kiến An has no account
+    await runReminders(t.database.db, new Date('2026-12-24T08:00:00+07:00'));
+    expect((await notes('hp.tchc')).map((n) => n.title)).toEqual([expect.stringMatching(/^Quá hạn khắc phục sau kiểm tra: Niêm yết đủ thủ tục hành chính/)]);
+    await runReminders(t.database.db, new Date('2026-12-24T09:00:00+07:00'));
+    expect(await notes('hp.tchc')).toHaveLength(1);
+    expect(await notes('hp.viettiep')).toEqual([]);
   });
 });

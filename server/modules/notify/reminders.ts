@@ -10,6 +10,7 @@ import { withSystem, withTenant } from '../../db/context.ts';
 import { emailOutbox, notifications } from '../../db/schema/index.ts';
 import { remindReports } from '../reports/reminders.ts';
 import { remindAllowance } from '../allowance/reminders.ts';
+import { remindActions } from '../inspections/reminders.ts';
 
 export const DEFAULT_REMINDER_DAYS = [7, 3, 1, 0];
 /** Overdue reminders only for what fell due in the last week, so a new deployment does not flood anyone. */
@@ -230,6 +231,9 @@ export async function runReminders(db: Db, now: Date, opts: ReminderOptions = { 
         const reports = await remindReports(tx, t.id, today, days, byUnit, opts);
         counts.notifications += reports.notifications;
         counts.emails += reports.emails;
+        const actions = await remindActions(tx, t.id, today, days, byUnit, opts);
+        counts.notifications += actions.notifications;
+        counts.emails += actions.emails;
         const allowance = await remindAllowance(tx, t.id, today, days, byUnitOf(await loadRecipients(tx, ['allowance_it', 'allowance_hr'])), opts);
         counts.notifications += allowance.notifications;
         counts.emails += allowance.emails;

@@ -37,6 +37,17 @@ const Dashboard = Type.Object({
     missing: Type.Array(Type.Intersect([UnitRef, Type.Object({ link: Link })])),
     link: Link,
   })),
+  inspections: Type.Object({
+    year: Type.Integer(),
+    /** This year's inspection plans with their coverage against the target ("tối thiểu 30% đơn vị thuộc Sở"). */
+    plans: Type.Array(Type.Object({
+      id: Type.String(), subject: Type.String(), ownerUnit: Type.Object({ id: Type.String(), name: Type.String() }),
+      coverage: Type.Object({ population: Type.Integer(), planned: Type.Integer(), concluded: Type.Integer(), targetPct: Type.Number(), concludedPct: Type.Number(), plannedPct: Type.Number(), required: Type.Integer(), needed: Type.Integer(), meets: Type.Boolean(), plannedMeets: Type.Boolean() }),
+      openActions: Type.Integer(), overdueActions: Type.Integer(), link: Link,
+    })),
+    /** Open corrective actions by responsible unit, overdue first. */
+    openByUnit: Type.Array(Type.Object({ unit: UnitRef, open: Type.Integer(), overdue: Type.Integer() })),
+  }),
 });
 
 export async function dashboardRoutes(app: FastifyInstance) {

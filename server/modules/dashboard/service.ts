@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { COMPARATOR_LABELS, formatIndicatorValue, rag, totalOf } from '../../../core/indicators/rollup.ts';
 import { periodOf } from '../../../core/reports/periods.ts';
 import { compareVi } from '../../../core/text/vietnamese.ts';
+import { inspectionSummary } from '../inspections/inspections.service.ts';
 import type { Tx } from '../../db/client.ts';
 import { occurrences, plans, reportSchedules } from '../../db/schema/index.ts';
 import type { CurrentUser } from '../../http/request.ts';
@@ -38,6 +39,7 @@ export async function dashboard(tx: Tx, user: CurrentUser, now: Date, today: str
     })),
     indicators: await offTargetIndicators(tx, scope),
     reports: await reportsDue(tx, scope, now, today, units, byId),
+    inspections: await inspectionSummary(tx, units, (unitId) => covers(scope, unitId), today),
   };
 }
 

@@ -28,7 +28,7 @@ async function planOr404(tx: Tx, id: string) {
   return plan;
 }
 
-async function summaries(tx: Tx, plans: PlanRow[], units: UnitRow[], today: string) {
+export async function summaries(tx: Tx, plans: PlanRow[], units: UnitRow[], today: string) {
   if (!plans.length) return [];
   const ids = plans.map((p) => p.id);
   const planned = await tx.select().from(inspectionPlanUnits).where(inArray(inspectionPlanUnits.planId, ids));
@@ -149,4 +149,29 @@ export async function listUnitActions(tx: Tx, unitIds: string[] | null, today: s
     .innerJoin(inspections, eq(inspections.id, inspectionFindings.inspectionId)).innerJoin(inspectionPlans, eq(inspectionPlans.id, inspections.planId))
     .where(unitIds ? and(inArray(correctiveActions.responsibleUnitId, unitIds)) : undefined).orderBy(asc(correctiveActions.dueOn));
   return rows.map((r) => ({ ...r.a, state: actionState(r.a, today), inspectionId: r.inspectionId, subject: r.subject, finding: r.finding }));
+}
+
+/**
+ * The leadership dashboard's part: this year's plans with their coverage, and the open corrective actions by
+ * responsible unit (overdue first) within what the user may see.
+ */
+export async function inspectionSummary(tx: Tx, units: UnitRow[], covers: (unitId: string) => boolean, today: string) {
+  const year = Number(today.slice(0, 4));
+  const plans = await tx.select().from(inspectionPlans).where(eq(inspectionPlans.year, year)).orderBy(asc(inspectionPlans.subject));
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const open = (await listUnitActions(tx, null, today)).filter((a) => a.state !== 'closed' && covers(a.responsibleUnitId));
+  const byUnit = new Map<string, { open: number; overdue: number }>();
+  for (const a of open) {
+    const row = byUnit.get(a.responsibleUnitId) ?? { open: 0, overdue: 0 };
+    row.open += 1;
+    if (a.state === 'overdue') row.overdue += 1;
+    byUnit.set(a.responsibleUnitId, row);
+  }
+  return {
+    year,
+    // Coverage is the Sở's own figure: every reader sees the year's plans; the open actions follow the scope.
+    plans: (await summaries(tx, plans, units, today)).map((p) => ({ ...p, link: `/kiem-tra/${p.id}` })),
+    openByUnit: [...byUnit].map(([unitId, r]) => ({ unit: { id: unitId, name: byId.get(unitId)?.name ?? '', shortName: byId.get(unitId)?.shortName ?? '' }, ...r }))
+      .sort((a, b) => b.overdue - a.overdue || b.open - a.open || compareVi(a.unit.name, b.unit.name)),
+  };
 }

@@ -33,6 +33,15 @@ describe('the demo plan of Hải Phòng', () => {
     expect(inspection.findings[0].actions[0]).toMatchObject({ state: 'open', responsibleUnitName: 'Bệnh viện Kiến An' });
     expect((await c['dt.lanhdao'].get(`/api/inspection-plans/${planId}`)).status).toBe(404);
   });
+
+  it('shows on the leadership dashboard: coverage of the year’s plans and open actions by unit', async () => {
+    const { inspections } = (await c['hp.lanhdao'].get('/api/dashboard')).body;
+    expect(inspections.year).toBe(2026);
+    expect(inspections.plans).toEqual([expect.objectContaining({ subject: 'Kiểm tra công tác cải cách hành chính năm 2026', link: `/kiem-tra/${planId}`, coverage: expect.objectContaining({ concludedPct: 37.5, meets: true }) })]);
+    expect(inspections.openByUnit).toEqual([{ unit: expect.objectContaining({ name: 'Bệnh viện Kiến An' }), open: 1, overdue: 0 }]);
+    // A unit sees its own open actions only: Việt Tiệp has none.
+    expect((await c['hp.viettiep'].get('/api/dashboard')).body.inspections.openByUnit).toEqual([]);
+  });
 });
 
 describe('an inspection from plan to closed finding', () => {

@@ -10,6 +10,7 @@ import IndicatorList from './IndicatorList.tsx';
 import OverviewTabs from './OverviewTabs.tsx';
 import PlanList from './PlanList.tsx';
 import ReportList from './ReportList.tsx';
+import InspectionList from './InspectionList.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { STATUS_HEX, type Dashboard } from './types.ts';
 import './dashboard.css';
@@ -107,6 +108,9 @@ export default function DashboardPage() {
         </Col>
         <Col xs={24} xl={12}>
           <Block title="Báo cáo định kỳ: kỳ hiện tại"><ReportList rows={data.reports} today={data.today} /></Block>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Block title={`Kiểm tra năm ${data.inspections.year}`}><InspectionList data={data.inspections} /></Block>
         </Col>
       </Row>
       <Card size="small" style={{ marginTop: 16 }}>

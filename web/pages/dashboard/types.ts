@@ -26,6 +26,16 @@ export interface Dashboard extends Overview {
   overdueByUnit: { unit: UnitRef; overdue: number; total: number; link: string }[];
   indicators: OffTargetIndicator[];
   reports: ReportDue[];
+  inspections: InspectionSummary;
+}
+
+export interface InspectionSummary {
+  year: number;
+  plans: {
+    id: string; subject: string; link: string; openActions: number; overdueActions: number;
+    coverage: { population: number; concluded: number; concludedPct: number; targetPct: number; needed: number; meets: boolean };
+  }[];
+  openByUnit: { unit: { id: string; name: string; shortName: string }; open: number; overdue: number }[];
 }
 
 export const share = (part: number, total: number) => (total ? (part / total) * 100 : null);

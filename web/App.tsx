@@ -31,6 +31,9 @@ import AllowancePolicyPage from './pages/allowance/PolicyPage.tsx';
 import RewardsPage from './pages/rewards/RewardsPage.tsx';
 import RewardPage from './pages/rewards/RewardPage.tsx';
 import BudgetPage from './pages/budget/BudgetPage.tsx';
+import InspectionsPage from './pages/inspections/InspectionsPage.tsx';
+import InspectionPlanPage from './pages/inspections/PlanPage.tsx';
+import InspectionPage from './pages/inspections/InspectionPage.tsx';
 import { ForbiddenResult, NotFoundResult } from './components/Results.tsx';
 
 function Protected() {
@@ -97,6 +100,9 @@ function Protected() {
           <Route path="ho-tro/thuong/:id" element={can('allowance.read') ? <RewardPage /> : <ForbiddenResult />} />
           <Route path="ho-tro/du-toan" element={can('allowance.read') ? <BudgetPage /> : <ForbiddenResult />} />
           <Route path="ho-tro/du-toan/:unitId" element={can('allowance.read') ? <BudgetPage /> : <ForbiddenResult />} />
+          <Route path="kiem-tra" element={can('plan.read') ? <InspectionsPage /> : <ForbiddenResult />} />
+          <Route path="kiem-tra/:id" element={can('plan.read') ? <InspectionPlanPage /> : <ForbiddenResult />} />
+          <Route path="kiem-tra/cuoc/:id" element={can('plan.read') ? <InspectionPage /> : <ForbiddenResult />} />
           <Route path="to-chuc" element={<OrgTreePage />} />
           <Route path="to-chuc/:id" element={<UnitPage />} />
           <Route path="can-bo" element={<PeoplePage />} />

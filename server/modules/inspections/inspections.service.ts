@@ -7,7 +7,7 @@ import { actionState, coverage, INSPECTION_STATUS_LABELS, ACTION_STATUS_LABELS }
 import { formatViDate } from '../../../core/schedule/dates.ts';
 import { compareVi } from '../../../core/text/vietnamese.ts';
 import type { Tx } from '../../db/client.ts';
-import { allowanceAssignments, correctiveActions, files, inspectionFindings, inspectionPlans, inspectionPlanUnits, inspections, people } from '../../db/schema/index.ts';
+import { allowanceAssignments, correctiveActionFiles, correctiveActions, files, inspectionFindings, inspectionPlans, inspectionPlanUnits, inspections, people } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
 import type { CurrentUser, Mutation } from '../../http/request.ts';
 import { allUnits, type UnitRow } from '../org/queries.ts';
@@ -121,6 +121,7 @@ export async function inspectionView(tx: Tx, user: CurrentUser, id: string, toda
   const assignmentIds = actions.flatMap((a) => (a.assignmentId ? [a.assignmentId] : []));
   const assignments = assignmentIds.length ? await tx.select({ a: allowanceAssignments, name: people.fullName }).from(allowanceAssignments).innerJoin(people, eq(people.id, allowanceAssignments.personId)).where(inArray(allowanceAssignments.id, assignmentIds)) : [];
   const [file] = row.conclusionFileId ? await tx.select().from(files).where(eq(files.id, row.conclusionFileId)) : [];
+  const evidence = actions.length ? await tx.select().from(correctiveActionFiles).where(inArray(correctiveActionFiles.actionId, actions.map((a) => a.id))) : [];
   return {
     ...row, statusLabel: INSPECTION_STATUS_LABELS[row.status], unitName: byId.get(row.unitId)?.name ?? '', plan: { id: plan.id, subject: plan.subject, year: plan.year },
     conclusionFile: file ? { id: file.id, name: file.name } : null,
@@ -131,10 +132,12 @@ export async function inspectionView(tx: Tx, user: CurrentUser, id: string, toda
         const link = assignments.find((x) => x.a.id === a.assignmentId);
         return {
           ...a, state, stateLabel: ACTION_STATUS_LABELS[state], responsibleUnitName: byId.get(a.responsibleUnitId)?.name ?? '',
+          files: evidence.filter((e) => e.actionId === a.id).map((e) => ({ fileId: e.fileId, name: e.name })),
           allowance: link ? { assignmentId: link.a.id, personName: link.name, decisionNo: link.a.decisionNo, unitId: link.a.unitId, stoppedOn: link.a.stoppedOn, stopReason: link.a.stopReason } : null,
           can: {
             report: a.status === 'open' && (manage || can(user, 'progress.record', { unitPath: byId.get(a.responsibleUnitId)?.path ?? '-' })),
-            close: manage && a.status !== 'closed',
+            // What closeAction accepts: a reported correction, or an allowance stop already made.
+            close: manage && (a.status === 'reported' || (a.status === 'open' && !!link?.a.stoppedOn)),
           },
         };
       }),

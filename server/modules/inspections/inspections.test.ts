@@ -75,6 +75,7 @@ describe('an inspection from plan to closed finding', () => {
 
   it('is corrected by the unit with evidence and closed by the inspector', async () => {
     expect((await c['hp.tchc'].post(`/api/corrective-actions/${actionId}/close`, { note: 'x' })).status).toBe(409); // nothing reported yet
+    expect((await c['hp.tchc'].get(`/api/inspections/${inspectionId}`)).body.findings[0].actions[0].can).toEqual({ report: true, close: false });
     expect((await c['hp.viettiep'].post(`/api/corrective-actions/${actionId}/report`, { note: 'x' })).status).toBe(403); // another hospital
     // Bệnh viện Trẻ em has no account of its own: the owner division reports for it, as it may for a unit's task.
     expect((await c['hp.tchc'].post(`/api/corrective-actions/${actionId}/report`, { note: 'Đã công khai' })).body.details.fileIds).toMatch(/minh chứng/);
@@ -83,7 +84,7 @@ describe('an inspection from plan to closed finding', () => {
     expect((await c['hp.viettiep'].post(`/api/corrective-actions/${actionId}/close`, { note: 'x' })).status).toBe(403);
     expect((await c['hp.thanhtra'].post(`/api/corrective-actions/${actionId}/close`, { note: 'Đã kiểm tra minh chứng, đạt yêu cầu' })).status).toBe(200);
     const view = (await c['hp.lanhdao'].get(`/api/inspections/${inspectionId}`)).body;
-    expect(view.findings[0].actions[0]).toMatchObject({ status: 'closed', state: 'closed', stateLabel: 'Đã đóng', reportedByName: 'Đoàn Thị Hương', closedByName: 'Thanh tra viên Hải Phòng' });
+    expect(view.findings[0].actions[0]).toMatchObject({ status: 'closed', state: 'closed', stateLabel: 'Đã đóng', reportedByName: 'Đoàn Thị Hương', closedByName: 'Thanh tra viên Hải Phòng', files: [{ name: 'Ảnh bảng công khai.pdf' }], can: { close: false, report: false } });
   });
 });
 

@@ -2,9 +2,9 @@
 // the current month (Vietnam time) of Bệnh viện Thanh Nhàn: IT redrafts it, sees why a person is refused,
 // excludes another with a reason and proposes; HR returns it with a comment; IT proposes again; HR approves it
 // on a phone; finance records the payment. Only Đoàn Minh Khôi (full-time, 3.000.000 đ) is paid in the end.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, logIn } from './browser.ts';
+import { launch, openAs } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -17,12 +17,7 @@ const MONTH = vn.slice(0, 7);
 const LABEL = `${MONTH.slice(5, 7)}/${MONTH.slice(0, 4)}`;
 const COMMENT = 'Bổ sung giấy nghỉ ốm của chị Hạnh.';
 
-async function open(user: string, phone = false): Promise<[BrowserContext, Page]> {
-  const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await logIn(page, baseUrl, user);
-  return [context, page];
-}
+const open = (user: string, phone = false) => openAs(browser, baseUrl, user, phone);
 
 const status = (page: Page) => page.locator('#trang-thai').textContent();
 const HALF = `${MONTH.slice(0, 4)}-H${Number(MONTH.slice(5)) <= 6 ? 1 : 2}`;

@@ -1,5 +1,5 @@
 // Real Chromium through playwright-core (Debian's package; no browser download).
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -16,4 +16,15 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
   await page.locator('#password').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'));
+}
+
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+export const DESKTOP = { viewport: { width: 1366, height: 900 } };
+
+/** A new context (phone or desktop) with `username` logged in: each person of a workflow in a browser of their own. */
+export async function openAs(browser: Browser, baseUrl: string, username: string, phone = false): Promise<[BrowserContext, Page]> {
+  const context = await browser.newContext(phone ? PHONE : DESKTOP);
+  const page = await context.newPage();
+  await logIn(page, baseUrl, username);
+  return [context, page];
 }

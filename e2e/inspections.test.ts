@@ -2,10 +2,10 @@
 // 30% minimum; the Phòng TCHC team adds an inspection of Bệnh viện Trẻ em, records a finding with a corrective
 // action, concludes it and sees the coverage move to 4/8; reports the correction for the hospital — refused on its
 // field without evidence — on a phone; the inspector closes it and the action reads "Đã đóng".
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { todayInVietnam } from '../core/schedule/dates.ts';
-import { launch, logIn } from './browser.ts';
+import { launch, openAs } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -20,12 +20,7 @@ const today = todayInVietnam();
 const vi = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const inTwoWeeks = new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
 
-async function open(user: string, phone = false): Promise<[BrowserContext, Page]> {
-  const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await logIn(page, baseUrl, user);
-  return [context, page];
-}
+const open = (user: string, phone = false) => openAs(browser, baseUrl, user, phone);
 
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`) });
 

@@ -3,9 +3,9 @@
 // a comment, the hospital resubmits, the division approves, the period's completeness figures move, and the
 // leader downloads the consolidated Word report.
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, logIn } from './browser.ts';
+import { launch, openAs } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -16,12 +16,7 @@ afterAll(async () => { await browser?.close(); });
 const TITLE = 'Báo cáo 6 tháng thử nghiệm trên trình duyệt (NQ 07)';
 const COMMENT = 'Bổ sung danh sách cá nhân được thưởng.';
 
-async function open(user: string, phone = false): Promise<[BrowserContext, Page]> {
-  const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await logIn(page, baseUrl, user);
-  return [context, page];
-}
+const open = (user: string, phone = false) => openAs(browser, baseUrl, user, phone);
 
 const field = (page: Page, key: string) => page.locator(`#rp-values-${key}`);
 const card = (page: Page, key: 'phai' | 'gui' | 'dung-han' | 'duyet') => page.locator(`#ty-le-${key} .ant-statistic-content-value`);

@@ -3,10 +3,10 @@
 // met — the Sở's IT division finds no duplicate and returns it, the hospital adds a document on a phone and sends
 // it again, the division decides the reward; the same achievement proposed again is flagged by the register and
 // its reward refused with the server's words. Xanh Pôn's accountant reads the year's budget and takes the dossier.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { todayInVietnam } from '../core/schedule/dates.ts';
-import { launch, logIn } from './browser.ts';
+import { launch, openAs } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -22,12 +22,7 @@ const DECISION = '245/QĐ-SYT';
 const today = todayInVietnam();
 const year = today.slice(0, 4);
 
-async function open(user: string, phone = false): Promise<[BrowserContext, Page]> {
-  const context = await browser.newContext(phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : { viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await logIn(page, baseUrl, user);
-  return [context, page];
-}
+const open = (user: string, phone = false) => openAs(browser, baseUrl, user, phone);
 
 /** A small but real PDF, as a scanned decision would arrive. */
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`) });

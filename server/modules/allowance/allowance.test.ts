@@ -208,4 +208,24 @@ describe('records and their errors', () => {
     const list = (await c['hn.lanhdao'].get(`/api/allowance/units/${u.thanhnhan}/lists/2026-11`)).body.list;
     expect(line(list, 'Đoàn Minh Khôi').included).toBe(true); // from December: November stays paid
   });
+
+  it('lets IT add a person the records do not list, with a reason, and keeps them on a redraft', async () => {
+    let list = (await c['hn.xanhpon'].get(`/api/allowance/units/${u.xanhpon}/lists/2026-11`)).body.list;
+    const staff = (await c['hn.xanhpon'].get(`/api/allowance/units/${u.xanhpon}/people`)).body.items;
+    const khai = staff.find((p: { fullName: string }) => p.fullName === 'Trịnh Văn Khải');
+    const other = (await c['hn.thanhnhan.tccb'].get(`/api/allowance/units/${u.thanhnhan}/people`)).body.items[0];
+    const path = `/api/allowance/lists/${list.id}/lines`;
+    const body = { version: list.version, personId: khai.id, category: 'part_time', reason: 'Quyết định phân công số 1030/QĐ-BVXP ký ngày 30/10/2026, hồ sơ đang cập nhật' };
+    expect((await c['hn.xanhpon'].post(path, { ...body, reason: '' })).body.details.reason).toBeTruthy();
+    expect((await c['hn.xanhpon'].post(path, { ...body, personId: other.id })).body.details.personId).toMatch(/không thuộc Bệnh viện Đa khoa Xanh Pôn/);
+    expect((await c['hn.xanhpon.tccb'].post(path, body)).status).toBe(403);
+    list = (await c['hn.xanhpon'].post(path, body)).body;
+    expect(line(list, 'Trịnh Văn Khải')).toMatchObject({ included: true, engineEligible: false, amount: 1_800_000, manualReason: body.reason });
+    expect((await c['hn.xanhpon'].post(path, { ...body, version: list.version })).body.details.personId).toMatch(/đã có trong danh sách/);
+    // The recovery line is kehoach's arithmetic over paid months: it is corrected at its source, not switched off.
+    const recovery = line(list, 'Phan Văn Tú', 'adjustment');
+    expect((await c['hn.xanhpon'].patch(`/api/allowance/lists/${list.id}/lines/${recovery.id}`, { version: list.version, included: false, reason: 'x' })).body.details.included).toMatch(/sửa hồ sơ gốc/);
+    list = (await c['hn.xanhpon'].post(`/api/allowance/units/${u.xanhpon}/lists/2026-11`)).body;
+    expect(line(list, 'Trịnh Văn Khải')).toMatchObject({ included: true, amount: 1_800_000, manualReason: body.reason });
+  });
 });

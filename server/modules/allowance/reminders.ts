@@ -5,8 +5,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { LIST_DUE_DAY } from '../../../core/allowance/workflow.ts';
 import { daysInMonth, formatViDate, isoDate, parts } from '../../../core/schedule/dates.ts';
 import { rowsOf, type Tx } from '../../db/client.ts';
-import { allowanceAssignments, allowanceLists, emailOutbox, notifications } from '../../db/schema/index.ts';
-import { daysBetween, where, type Recipient, type ReminderOptions } from '../notify/reminders.ts';
+import { allowanceAssignments, allowanceLists } from '../../db/schema/index.ts';
+import { daysBetween, deliver, type Recipient, type ReminderOptions } from '../notify/reminders.ts';
 import { allUnits } from '../org/queries.ts';
 import { monthLabel } from './list-steps.ts';
 
@@ -57,16 +57,12 @@ export async function remindAllowance(tx: Tx, tenantId: string, today: string, d
       INSERT INTO allowance_reminder_claims (tenant_id, unit_id, month, user_id, kind) VALUES (${tenantId}, ${r.unitId}, ${r.month}, ${r.recipient.userId}, ${r.kind})
       ON CONFLICT DO NOTHING RETURNING 1`));
     if (!claimed.length) continue;
-    await tx.insert(notifications).values({ tenantId, userId: r.recipient.userId, kind: `allowance.${r.kind.replace(/-.*$/, '')}`, title: r.title, body: r.body, link: r.link });
+    const sent = await deliver(tx, tenantId, r.recipient, {
+      kind: `allowance.${r.kind.replace(/-.*$/, '')}`, title: r.title, body: r.body, link: r.link, action: 'Mở danh sách',
+      messageId: `<allowance-${r.unitId}-${r.month}-${r.recipient.userId}-${r.kind}@kehoach>`,
+    }, opts);
     counts.notifications += 1;
-    if (opts.emailEnabled && r.recipient.email && r.recipient.emailEnabled && !r.recipient.dailyDigest) {
-      await tx.insert(emailOutbox).values({
-        tenantId, toAddress: r.recipient.email, subject: `[kehoach] ${r.title}`,
-        body: `Kính gửi ${r.recipient.displayName},\n\n${r.title}\n${r.body}\n\nMở danh sách: ${where(r.link, opts)}\n\n— kehoach, hệ thống quản lý kế hoạch ngành Y tế`,
-        messageId: `<allowance-${r.unitId}-${r.month}-${r.recipient.userId}-${r.kind}@kehoach>`,
-      }).onConflictDoNothing();
-      counts.emails += 1;
-    }
+    if (sent.email) counts.emails += 1;
   }
   return counts;
 }

@@ -48,6 +48,14 @@ describe('an inspection from plan to closed finding', () => {
   let inspectionId: string;
   let actionId: string;
 
+  it('plans are made by who may manage the running unit, with units under the Sở only', async () => {
+    const plan = { year: 2026, subject: 'Kiểm tra an toàn thông tin', ownerUnitId: u.tchc, coverageTargetPct: 30, unitIds: [u.treem] };
+    expect((await c['hp.viettiep'].post('/api/inspection-plans', plan)).status).toBe(403);
+    expect((await c['hp.tchc'].post('/api/inspection-plans', { ...plan, unitIds: [u.treem, u.tchc] })).body.details['unitIds.1']).toMatch(/đơn vị trực thuộc/);
+    expect((await c['hp.tchc'].post('/api/inspection-plans', { ...plan, coverageTargetPct: 0 })).body.details.coverageTargetPct).toBeTruthy();
+    expect((await c['hp.tchc'].post('/api/inspection-plans', { ...plan, ownerUnitId: u.viettiep })).status).toBe(403); // a division plans for itself
+  });
+
   it('is recorded by the division that owns the plan, the fields named when wrong', async () => {
     const base = { unitId: u.treem, team: 'Trưởng đoàn: Mạc Văn Toàn', startOn: '2026-11-16', endOn: '2026-11-17', scope: 'Bộ phận một cửa' };
     expect((await c['hp.viettiep'].post(`/api/inspection-plans/${planId}/inspections`, base)).status).toBe(403);

@@ -4,8 +4,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { formatViDate } from '../../../core/schedule/dates.ts';
 import { rowsOf, type Tx } from '../../db/client.ts';
-import { correctiveActions, emailOutbox, inspectionFindings, inspectionPlans, inspections, notifications } from '../../db/schema/index.ts';
-import { actorsFor, daysBetween, where, type Recipient, type ReminderOptions } from '../notify/reminders.ts';
+import { correctiveActions, inspectionFindings, inspectionPlans, inspections } from '../../db/schema/index.ts';
+import { actorsFor, daysBetween, deliver, type Recipient, type ReminderOptions } from '../notify/reminders.ts';
 import { allUnits } from '../org/queries.ts';
 
 const OVERDUE_DAYS = 7;
@@ -32,16 +32,11 @@ export async function remindActions(tx: Tx, tenantId: string, today: string, day
         INSERT INTO corrective_action_reminder_claims (tenant_id, action_id, user_id, kind) VALUES (${tenantId}, ${a.id}, ${r.userId}, ${kind})
         ON CONFLICT DO NOTHING RETURNING 1`));
       if (!claimed.length) continue;
-      await tx.insert(notifications).values({ tenantId, userId: r.userId, kind: `inspection.${kind.replace(/-\d+$/, '')}`, title, body, link });
+      const sent = await deliver(tx, tenantId, r, {
+        kind: `inspection.${kind.replace(/-\d+$/, '')}`, title, body, link, action: 'Xem kết luận và báo cáo khắc phục', messageId: `<action-${a.id}-${r.userId}-${kind}@kehoach>`,
+      }, opts);
       counts.notifications += 1;
-      if (opts.emailEnabled && r.email && r.emailEnabled && !r.dailyDigest) {
-        await tx.insert(emailOutbox).values({
-          tenantId, toAddress: r.email, subject: `[kehoach] ${title}`,
-          body: `Kính gửi ${r.displayName},\n\n${title}\n${body}\n\nXem kết luận và báo cáo khắc phục: ${where(link, opts)}\n\n— kehoach, hệ thống quản lý kế hoạch ngành Y tế`,
-          messageId: `<action-${a.id}-${r.userId}-${kind}@kehoach>`,
-        }).onConflictDoNothing();
-        counts.emails += 1;
-      }
+      if (sent.email) counts.emails += 1;
     }
   }
   return counts;

@@ -32,6 +32,25 @@ export interface ReminderOptions {
 /** A link for an e-mail: absolute when PUBLIC_URL is known, else the page's path inside kehoach. */
 export const where = (link: string, opts: ReminderOptions) => (opts.publicUrl ? `${opts.publicUrl}${link}` : `trang ${link} trong kehoach`);
 
+export interface Reminder { kind: string; title: string; body: string; link: string; messageId: string; /** "Lập và gửi báo cáo", "Mở danh sách" … */ action: string }
+
+/**
+ * One reminder, already claimed, to one person: the in-app notification and, when e-mail is on for them, the mail
+ * (its stable Message-ID makes a repeat harmless). Reports, the allowance and inspections send through it.
+ */
+export async function deliver(tx: Tx, tenantId: string, r: Recipient, n: Reminder, opts: ReminderOptions): Promise<{ email: boolean }> {
+  await tx.insert(notifications).values({ tenantId, userId: r.userId, kind: n.kind, title: n.title, body: n.body, link: n.link });
+  const email = !!(opts.emailEnabled && r.email && r.emailEnabled && !r.dailyDigest);
+  if (email) {
+    await tx.insert(emailOutbox).values({
+      tenantId, toAddress: r.email, subject: `[kehoach] ${n.title}`,
+      body: `Kính gửi ${r.displayName},\n\n${n.title}\n${n.body}\n\n${n.action}: ${where(n.link, opts)}\n\n— kehoach, hệ thống quản lý kế hoạch ngành Y tế`,
+      messageId: n.messageId,
+    }).onConflictDoNothing();
+  }
+  return { email };
+}
+
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 const short = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 

@@ -4,8 +4,8 @@ import { eq, sql } from 'drizzle-orm';
 import { isLocked, type Period } from '../../../core/reports/periods.ts';
 import { addDays, formatViDate } from '../../../core/schedule/dates.ts';
 import { rowsOf, type Tx } from '../../db/client.ts';
-import { emailOutbox, notifications, reportSchedules, type ReportScheduleRow } from '../../db/schema/index.ts';
-import { actorsFor, byUnitOf, daysBetween, loadRecipients, where, type Recipient, type ReminderOptions } from '../notify/reminders.ts';
+import { reportSchedules, type ReportScheduleRow } from '../../db/schema/index.ts';
+import { actorsFor, byUnitOf, daysBetween, deliver, loadRecipients, type Recipient, type ReminderOptions } from '../notify/reminders.ts';
 import type { UnitRow } from '../org/queries.ts';
 import { exceptionsInForce, expectedUnits, submissionsOf } from './queries.ts';
 import { periodsSoFar } from './schedules.service.ts';
@@ -36,16 +36,10 @@ async function send(tx: Tx, tenantId: string, today: string, r: Reminder, opts: 
   if (!claimed.length) return null;
   const { title, body } = message(r, today);
   const link = r.kind === 'escalation' ? `/bao-cao/${r.schedule.id}?ky=${encodeURIComponent(r.period.key)}` : `/bao-cao/${r.schedule.id}/ky/${encodeURIComponent(r.period.key)}/don-vi/${r.unit.id}`;
-  await tx.insert(notifications).values({ tenantId, userId: r.recipient.userId, kind: `report.${r.kind.replace(/-\d.*$/, '')}`, title, body, link });
-  const mail = opts.emailEnabled && r.recipient.email && r.recipient.emailEnabled && !r.recipient.dailyDigest;
-  if (mail) {
-    await tx.insert(emailOutbox).values({
-      tenantId, toAddress: r.recipient.email, subject: `[kehoach] ${title}`,
-      body: `Kính gửi ${r.recipient.displayName},\n\n${title}\n${body}\n\nLập và gửi báo cáo: ${where(link, opts)}\n\n— kehoach, hệ thống quản lý kế hoạch ngành Y tế`,
-      messageId: `<report-${r.schedule.id}-${r.period.key}-${r.unit.id}-${r.recipient.userId}-${r.kind}@kehoach>`,
-    }).onConflictDoNothing();
-  }
-  return { email: !!mail };
+  return deliver(tx, tenantId, r.recipient, {
+    kind: `report.${r.kind.replace(/-\d.*$/, '')}`, title, body, link, action: 'Lập và gửi báo cáo',
+    messageId: `<report-${r.schedule.id}-${r.period.key}-${r.unit.id}-${r.recipient.userId}-${r.kind}@kehoach>`,
+  }, opts);
 }
 
 /** Units of a period that still owe their report. */

@@ -53,6 +53,7 @@ describe('a reward proposal', () => {
     const decided = await reviewer.post(`/api/rewards/${firstId}/review`, { action: 'approve', decisionNo: '245/QĐ-SYT', decisionDate: '2026-11-20', amount: 15_000_000 });
     expect(decided.body).toMatchObject({ status: 'approved', decisionNo: '245/QĐ-SYT', decidedAmount: 15_000_000 });
     expect((await reviewer.post(`/api/rewards/${firstId}/review`, { action: 'reject', comment: 'x' })).status).toBe(409);
+    expect((await hospital.post(`/api/rewards/${firstId}/resubmit`, {})).status).toBe(409); // decided: nothing to resend
   });
 
   it('catches the same achievement proposed again, typed differently, and refuses to reward it twice', async () => {

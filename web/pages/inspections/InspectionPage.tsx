@@ -1,14 +1,13 @@
 // One inspection: who was inspected, when, by whom and on what; its findings, each with the corrective actions it
 // gave (state, deadline, report, closing, and the stop of an allowance when the finding is about one); the
 // conclusion. The team records findings and the conclusion, the unit (or the team) reports, the team closes.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Empty, Skeleton, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Empty, Typography } from 'antd';
 import { CheckOutlined, FileOutlined, FileDoneOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
-import { api, ApiError } from '../../api/client.ts';
-import { ForbiddenResult, NotFoundResult } from '../../components/Results.tsx';
 import { useIsPhone } from '../../components/responsive.ts';
 import { useSession } from '../../components/session.tsx';
+import { useView } from '../../components/useView.tsx';
 import { CloseModal, ReportModal } from './ActionModals.tsx';
 import { ConcludeModal, FindingModal } from './RecordModals.tsx';
 import { ActionStateTag, INSPECTIONS_PATH, InspectionStatusTag, isoDate, planLink, type CorrectiveAction, type InspectionView } from './shared.tsx';
@@ -52,27 +51,13 @@ function ActionBlock({ a, onReport, onClose }: { a: CorrectiveAction; onReport: 
 export default function InspectionPage() {
   const { id = '' } = useParams();
   const { message } = App.useApp();
-  const { dataVersion } = useSession();
   const isPhone = useIsPhone();
-  const [view, setView] = useState<InspectionView | null>(null);
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const [dialog, setDialog] = useState<'finding' | 'conclude' | null>(null);
   const [reporting, setReporting] = useState<CorrectiveAction | null>(null);
   const [closing, setClosing] = useState<CorrectiveAction | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setView(await api.get<InspectionView>(`/api/inspections/${id}`));
-      setFailure(null);
-    } catch (err) {
-      if (err instanceof ApiError) setFailure(err);
-    }
-  }, [id, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => { setView(null); void load(); }, [load]);
-
-  if (failure?.status === 403) return <ForbiddenResult message={failure.message} />;
-  if (failure) return <NotFoundResult message={failure.message} />;
-  if (!view) return <Skeleton active paragraph={{ rows: 12 }} />;
+  const { view, setView, load, placeholder } = useView<InspectionView>(`/api/inspections/${id}`, 12);
+  if (!view) return placeholder;
 
   const done = (text: string) => (next: InspectionView) => { setView(next); setDialog(null); message.success(text); };
   const actionDone = (text: string) => async () => { setReporting(null); setClosing(null); message.success(text); await load(); };

@@ -1,13 +1,11 @@
 // One inspection plan: its coverage against the target, each unit planned or inspected with its inspections,
 // and for the owner division (or the inspectors) the button that records a new inspection.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { App, Breadcrumb, Button, Card, Descriptions, Empty, List, Skeleton, Table, Tag, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Descriptions, Empty, List, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { api, ApiError } from '../../api/client.ts';
-import { ForbiddenResult, NotFoundResult } from '../../components/Results.tsx';
 import { useIsPhone } from '../../components/responsive.ts';
-import { useSession } from '../../components/session.tsx';
+import { useView } from '../../components/useView.tsx';
 import InspectionFormModal from './InspectionFormModal.tsx';
 import { CoverageBar, INSPECTIONS_PATH, inspectionLink, InspectionStatusTag, isoDate, type PlanUnit, type PlanView } from './shared.tsx';
 import './inspections.css';
@@ -32,26 +30,12 @@ const PlannedTag = ({ planned }: { planned: boolean }) => (planned ? <Tag>Theo k
 export default function PlanPage() {
   const { id = '' } = useParams();
   const { message } = App.useApp();
-  const { dataVersion } = useSession();
   const navigate = useNavigate();
   const isPhone = useIsPhone();
-  const [plan, setPlan] = useState<PlanView | null>(null);
-  const [failure, setFailure] = useState<ApiError | null>(null);
   const [adding, setAdding] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      setPlan(await api.get<PlanView>(`/api/inspection-plans/${id}`));
-      setFailure(null);
-    } catch (err) {
-      if (err instanceof ApiError) setFailure(err);
-    }
-  }, [id, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => { setPlan(null); void load(); }, [load]);
-
-  if (failure?.status === 403) return <ForbiddenResult message={failure.message} />;
-  if (failure) return <NotFoundResult message={failure.message} />;
-  if (!plan) return <Skeleton active paragraph={{ rows: 10 }} />;
+  const { view: plan, placeholder } = useView<PlanView>(`/api/inspection-plans/${id}`, 10);
+  if (!plan) return placeholder;
 
   const empty = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Kế hoạch chưa có đơn vị được kiểm tra." />;
   return (

@@ -1,41 +1,24 @@
 // One reward proposal: the achievement and its output, the evidence, the criteria claimed, the money, and —
 // first, because it is what the reviewer must answer for (seed 000 II.4: "không trùng lặp chính sách thưởng,
 // khen thưởng") — what the register of achievements holds for the same nominee, task and period.
-import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, Breadcrumb, Card, Descriptions, Empty, List, Skeleton, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Descriptions, Empty, List, Typography } from 'antd';
 import { CheckCircleFilled, FileOutlined, MinusCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { CRITERIA, CRITERIA_LABELS } from '../../../core/rewards/register.ts';
 import { formatViNumber } from '../../../core/text/vietnamese.ts';
-import { api, ApiError } from '../../api/client.ts';
 import { formatDateTime } from '../../components/format.ts';
-import { ForbiddenResult, NotFoundResult } from '../../components/Results.tsx';
 import { useIsPhone } from '../../components/responsive.ts';
-import { useSession } from '../../components/session.tsx';
+import { useView } from '../../components/useView.tsx';
 import ReviewActions from './ReviewActions.tsx';
 import { formatIsoDate, Money, periodLabel, REWARDS_PATH, RewardStatusTag, type RewardView } from './shared.tsx';
 import './rewards.css';
 
 export default function RewardPage() {
   const { id = '' } = useParams();
-  const { dataVersion } = useSession();
   const isPhone = useIsPhone();
-  const [view, setView] = useState<RewardView | null>(null);
-  const [failure, setFailure] = useState<ApiError | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setView(await api.get<RewardView>(`/api/rewards/${id}`));
-      setFailure(null);
-    } catch (err) {
-      if (err instanceof ApiError) setFailure(err);
-    }
-  }, [id, dataVersion]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => { setView(null); void load(); }, [load]);
-
-  if (failure?.status === 403) return <ForbiddenResult message={failure.message} />;
-  if (failure) return <NotFoundResult message={failure.message} />;
-  if (!view) return <Skeleton active paragraph={{ rows: 14 }} />;
+  const { view, setView, placeholder } = useView<RewardView>(`/api/rewards/${id}`, 14);
+  if (!view) return placeholder;
 
   const a = view.achievement;
   const resent = new Date(view.proposedAt).getTime() - new Date(view.createdAt).getTime() > 60_000;

@@ -26,8 +26,10 @@ export function criteriaBlocked(criteria: readonly Criterion[]): string | null {
   return null;
 }
 
-/** A period "2026", "2026-H2", "2026-Q3" or "2026-09" as its first and last month. */
+/** A period "2026", "2026-H2", "2026-Q3", "2026-09" or years "2025-2027" (an emulation phase) as its first and last month. */
 export function periodMonths(period: string): [string, string] | null {
+  const years = /^(\d{4})-(\d{4})$/.exec(period);
+  if (years) return years[1] <= years[2] ? [`${years[1]}-01`, `${years[2]}-12`] : null;
   const m = /^(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$/.exec(period);
   if (!m) return null;
   const [y, part] = [m[1], m[2]];
@@ -51,7 +53,7 @@ export interface RegisterEntry {
   id: string;
   matchKey: string;
   period: string;
-  /** What already rests on it: a reward approved or proposed, a commendation (issue 8). */
+  /** What already rests on it: a reward proposed or approved, a commendation nominated, forwarded or decided. */
   outcomes: { kind: 'reward' | 'commendation'; status: string; text: string }[];
 }
 
@@ -66,5 +68,17 @@ export function duplicatesOf(entry: { id?: string; matchKey: string; period: str
   });
 }
 
-/** A duplicate blocks the decision when the same achievement already received a reward or a commendation. */
-export const blocking = (dups: readonly RegisterEntry[]) => dups.flatMap((d) => d.outcomes.filter((o) => o.status === 'approved' || o.kind === 'commendation'));
+const commended = (o: RegisterEntry['outcomes'][number]) => o.kind === 'commendation' && (o.status === 'decided' || o.status === 'forwarded');
+
+/** A reward is refused when the same achievement was already rewarded, or commended (or proposed to a higher level). */
+export const blocking = (dups: readonly RegisterEntry[]) => dups.flatMap((d) => d.outcomes.filter((o) => (o.kind === 'reward' && o.status === 'approved') || commended(o)));
+
+/**
+ * A commendation (Luật Thi đua, khen thưởng: one achievement, one form) is refused when the same achievement was
+ * already commended or forwarded for a higher form; a reward or a pending nomination of it does not forbid it but
+ * must be seen: the reviewer confirms having seen each before the dossier goes to the council.
+ */
+export function commendationCheck(dups: readonly RegisterEntry[]) {
+  const all = dups.flatMap((d) => d.outcomes.map((o) => ({ ...o, id: d.id, period: d.period })));
+  return { blocking: all.filter(commended), toSee: all.filter((o) => !commended(o)) };
+}

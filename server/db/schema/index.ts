@@ -10,3 +10,4 @@ export * from './targets.ts';
 export * from './allowance.ts';
 export * from './rewards.ts';
 export * from './inspections.ts';
+export * from './emulation.ts';

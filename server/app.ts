@@ -32,6 +32,7 @@ import { allowanceRoutes } from './modules/allowance/routes.ts';
 import { allowanceDossierRoutes } from './modules/allowance/dossier.routes.ts';
 import { rewardRoutes } from './modules/rewards/routes.ts';
 import { inspectionRoutes } from './modules/inspections/routes.ts';
+import { emulationRoutes } from './modules/emulation/routes.ts';
 import { tenantRoutes } from './modules/org/tenants.routes.ts';
 import { VERSION, WEB_DIST } from './paths.ts';
 
@@ -147,6 +148,7 @@ export async function buildApp({ config, database, logger = false, onRoute, jobs
   await app.register(allowanceDossierRoutes);
   await app.register(rewardRoutes);
   await app.register(inspectionRoutes);
+  await app.register(emulationRoutes);
   await app.register(dashboardRoutes);
 
   const webDist = WEB_DIST;

@@ -64,6 +64,20 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'inspection.conclude': 'Ghi kết luận kiểm tra',
   'inspection.action.report': 'Báo cáo kết quả khắc phục',
   'inspection.action.close': 'Đóng biện pháp khắc phục',
+  'emulation.movement.create': 'Lập phong trào thi đua',
+  'emulation.register': 'Đăng ký thi đua',
+  'emulation.nominate': 'Lập hồ sơ đề nghị khen thưởng',
+  'emulation.files': 'Bổ sung tài liệu hồ sơ khen thưởng',
+  'emulation.submit': 'Gửi hồ sơ đề nghị khen thưởng',
+  'emulation.return': 'Trả lại hồ sơ khen thưởng',
+  'emulation.check': 'Xác nhận hồ sơ khen thưởng đủ thành phần',
+  'emulation.vote.pass': 'Hội đồng đề nghị khen thưởng',
+  'emulation.vote.fail': 'Hội đồng không đề nghị khen thưởng',
+  'emulation.forward': 'Trình cấp trên khen thưởng',
+  'emulation.record': 'Ghi nhận quyết định khen thưởng của cấp trên',
+  'emulation.decide': 'Quyết định khen thưởng',
+  'emulation.block.create': 'Lập khối thi đua',
+  'emulation.score': 'Chấm điểm thi đua',
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -73,6 +87,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   allowance_policy: 'Chính sách hỗ trợ', allowance_assignment: 'Quyết định phân công', allowance_other_benefit: 'Chính sách hỗ trợ khác',
   allowance_list: 'Danh sách hỗ trợ', allowance_budget: 'Dự toán hỗ trợ', reward_proposal: 'Hồ sơ xét thưởng',
   inspection_plan: 'Kế hoạch kiểm tra', inspection: 'Cuộc kiểm tra', corrective_action: 'Biện pháp khắc phục',
+  emulation_movement: 'Phong trào thi đua', emulation_registration: 'Đăng ký thi đua', nomination: 'Hồ sơ đề nghị khen thưởng', emulation_decision: 'Quyết định khen thưởng', emulation_block: 'Khối thi đua', emulation_score: 'Điểm thi đua',
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

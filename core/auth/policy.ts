@@ -1,6 +1,6 @@
 // Who may do what: the one place that answers it. Used by every route and sent to the UI as flags.
 
-export const ROLES = ['admin', 'leader', 'division_staff', 'unit_focal', 'inspector', 'allowance_it', 'allowance_hr', 'allowance_finance'] as const;
+export const ROLES = ['admin', 'leader', 'division_staff', 'unit_focal', 'inspector', 'allowance_it', 'allowance_hr', 'allowance_finance', 'emulation_officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -12,6 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   allowance_it: 'CNTT: lập danh sách hỗ trợ',
   allowance_hr: 'TCCB: phân công, xếp loại, duyệt danh sách hỗ trợ',
   allowance_finance: 'Kế toán: chi trả hỗ trợ',
+  emulation_officer: 'TCCB: thường trực thi đua, khen thưởng',
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
@@ -23,6 +24,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   allowance_it: 'Phòng QLBHYT&CNTT (cơ quan Sở) hoặc bộ phận CNTT của đơn vị: lập, rà soát và đề xuất danh sách hưởng hỗ trợ hằng tháng của đơn vị được cấp quyền.',
   allowance_hr: 'Phòng TCCB hoặc bộ phận tổ chức của đơn vị: ghi quyết định phân công, xếp loại hằng tháng, chính sách khác; duyệt hoặc trả lại danh sách hỗ trợ.',
   allowance_finance: 'Phòng KHTC hoặc kế toán đơn vị: ghi nhận chi trả danh sách đã duyệt, dự toán và quyết toán.',
+  emulation_officer: 'Phòng TCCB (thường trực Hội đồng Thi đua - Khen thưởng): lập phong trào thi đua, kiểm tra hồ sơ đề nghị khen thưởng, ghi kết quả Hội đồng, trình cấp trên, chấm điểm khối thi đua.',
 };
 
 /** Actions. `tenant.manage` belongs only to the deployment's system administrator. */
@@ -49,21 +51,27 @@ export type Action =
   | 'allowance.prepare' // draft, review and propose a paying unit's monthly list (IT)
   | 'allowance.records' // assignment decisions, monthly ratings, other benefits; approve or return lists (HR)
   | 'allowance.pay' // record the payment of an approved list, the budget (finance)
+  | 'emulation.read' // emulation movements, registrations, nominations, block scores, the history of awards
+  | 'emulation.nominate' // register the unit for a movement, record its nominations with their dossier
+  | 'emulation.manage' // movements, blocks and scores; check dossiers, record the council's vote, forward to higher levels
+  | 'emulation.decide' // the Director's decision on the Sở's own award forms
   | 'tenant.manage'; // list, create and switch tenants
 
 // The allowance's three duties (prepare, approve, pay) are separate roles, never the administrator's: money
 // moves only through the people the paying unit named for each step (seed 000, appendix tasks 8 and 9).
 const GRANTS: Record<Role, readonly Action[]> = {
-  admin: ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'report.unlock', 'allowance.read', 'allowance.policy', 'file.upload', 'file.read'],
+  admin: ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'report.unlock', 'allowance.read', 'allowance.policy', 'file.upload', 'file.read', 'emulation.read'],
   // Leadership changes nothing day to day, but authorises a unit to correct a locked report.
-  leader: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'report.unlock', 'allowance.read', 'file.read'],
-  division_staff: ['org.read', 'unit.view', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'file.upload', 'file.read', 'inspection.manage'],
-  unit_focal: ['org.read', 'unit.view', 'person.manage', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'file.upload', 'file.read'],
-  inspector: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'allowance.read', 'file.read', 'inspection.manage', 'file.upload'],
+  leader: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'report.unlock', 'allowance.read', 'file.read', 'emulation.read', 'emulation.decide'],
+  division_staff: ['org.read', 'unit.view', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'file.upload', 'file.read', 'inspection.manage', 'emulation.read', 'emulation.nominate'],
+  unit_focal: ['org.read', 'unit.view', 'person.manage', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'file.upload', 'file.read', 'emulation.read', 'emulation.nominate'],
+  inspector: ['org.read', 'unit.view', 'audit.read', 'plan.read', 'allowance.read', 'file.read', 'inspection.manage', 'file.upload', 'emulation.read'],
   // Only the allowance: a duty on the Sở must not widen what its holder sees of plans and reports.
   allowance_it: ['org.read', 'allowance.read', 'allowance.prepare', 'file.upload', 'file.read'],
   allowance_hr: ['org.read', 'allowance.read', 'allowance.records', 'file.upload', 'file.read'],
   allowance_finance: ['org.read', 'allowance.read', 'allowance.pay', 'file.upload', 'file.read'],
+  // The council's standing division reads the sector's emulation, not its plans: scores explain themselves.
+  emulation_officer: ['org.read', 'emulation.read', 'emulation.manage', 'file.upload', 'file.read'],
 };
 
 export interface Grant {

@@ -54,7 +54,7 @@ export interface RegisterEntry {
   matchKey: string;
   period: string;
   /** What already rests on it: a reward proposed or approved, a commendation nominated, forwarded or decided. */
-  outcomes: { kind: 'reward' | 'commendation'; status: string; text: string }[];
+  outcomes: { kind: 'reward' | 'commendation'; status: string; text: string; ref?: string }[];
 }
 
 /** Earlier achievements of the same nominee on the same task in an overlapping period, with what they received. */

@@ -3,7 +3,7 @@
 // it against the register — the same achievement must not be rewarded twice or rewarded and commended — and
 // records the decision with its number and amount, or returns it, or refuses it with a reason.
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { blocking, criteriaBlocked, duplicatesOf, matchKey, periodMonths, PERIOD_HELP, SUBJECT_LABELS, type Criterion, type RegisterEntry, type Subject } from '../../../core/rewards/register.ts';
+import { blocking, criteriaBlocked, duplicatesOf, matchKey, periodMonths, PERIOD_HELP, SUBJECT_LABELS, type Criterion, type Subject } from '../../../core/rewards/register.ts';
 import { hasDuty } from '../../../core/allowance/workflow.ts';
 import { can } from '../../../core/auth/policy.ts';
 import { formatViNumber } from '../../../core/text/vietnamese.ts';
@@ -13,6 +13,7 @@ import { errors } from '../../http/errors.ts';
 import type { CurrentUser, Mutation } from '../../http/request.ts';
 import { allUnits } from '../org/queries.ts';
 import { payerOf, personOfPayer, requireDuty } from '../allowance/context.ts';
+import { registerFor } from './register.service.ts';
 
 export interface ProposalInput {
   unitId: string;
@@ -65,20 +66,6 @@ export async function proposeReward(m: Mutation, input: ProposalInput, at: Date)
   }).returning();
   await m.audit({ action: 'reward.propose', entityType: 'reward_proposal', entityId: p.id, summary: `${payer.unit.name} đề nghị thưởng ${SUBJECT_LABELS[a.subject].toLowerCase()}: ${a.title} (${formatViNumber(p.proposedAmount)} đồng)`, after: { achievement: a, proposal: p } });
   return p;
-}
-
-/** The register entries sharing the achievement's key, with what already rests on each. */
-async function registerFor(tx: Tx, keys: string[]): Promise<RegisterEntry[]> {
-  if (!keys.length) return [];
-  const rows = await tx.select({ a: achievements, p: rewardProposals }).from(achievements)
-    .leftJoin(rewardProposals, eq(rewardProposals.achievementId, achievements.id)).where(inArray(achievements.matchKey, keys));
-  const byId = new Map<string, RegisterEntry>();
-  for (const { a, p } of rows) {
-    const e = byId.get(a.id) ?? { id: a.id, matchKey: a.matchKey, period: a.period, outcomes: [] };
-    if (p && p.status !== 'rejected') e.outcomes.push({ kind: 'reward', status: p.status, text: p.status === 'approved' ? `Đã thưởng theo Quyết định số ${p.decisionNo} (${formatViNumber(p.decidedAmount ?? 0)} đồng): ${a.title}` : `Đang đề nghị thưởng: ${a.title}` });
-    byId.set(a.id, e);
-  }
-  return [...byId.values()];
 }
 
 export async function rewardView(tx: Tx, user: CurrentUser, id: string) {

@@ -35,7 +35,7 @@ export function hashAdminPassword(config: Pick<Config, 'adminPassword'>): AdminP
 }
 
 export async function bootstrap(
-  database: Database, config: Pick<Config, 'adminPassword' | 'demo'> & { now?: () => Date }, early?: AdminPassword,
+  database: Database, config: Pick<Config, 'adminPassword' | 'demo'> & { now?: () => Date; filesDir?: string }, early?: AdminPassword,
 ): Promise<BootstrapResult> {
   const result: BootstrapResult = { adminCreated: false, demoLogins: [] };
   await withSystem(database.db, async (tx) => {
@@ -52,7 +52,7 @@ export async function bootstrap(
       result.adminCreated = true;
     }
     const anyTenant = await tx.select({ id: tenants.id }).from(tenants).limit(1);
-    if (config.demo && anyTenant.length === 0) result.demoLogins = await seedDemo(tx, config.now?.() ?? new Date());
+    if (config.demo && anyTenant.length === 0) result.demoLogins = await seedDemo(tx, config.now?.() ?? new Date(), config.filesDir);
   });
   return result;
 }

@@ -180,4 +180,41 @@ export const PLAN_PROGRESS: BuiltinTemplate = {
   definition: { sections: [TASKS, ASSESSMENT], rules: TASK_RULES },
 };
 
-export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [NQ07_SEMIANNUAL, PLAN_PROGRESS];
+/**
+ * Seed 001 IV.4: "Định kỳ trước ngày 30/11 hằng năm gửi báo cáo kết quả tổ chức thực hiện phong trào thi đua về Sở
+ * Y tế" — the year's tasks (from kehoach), what the unit organised, its initiatives and whom it proposes.
+ */
+export const EMULATION_ANNUAL: BuiltinTemplate = {
+  key: 'thi-dua-doi-moi-sang-tao-cds',
+  name: 'Báo cáo kết quả tổ chức thực hiện phong trào thi đua “Cả nước thi đua đổi mới sáng tạo và chuyển đổi số”',
+  description: 'Theo mục IV.4 của Kế hoạch 3764/KH-SYT: gửi Sở Y tế trước ngày 30/11 hằng năm để tổng hợp, báo cáo UBND Thành phố; là căn cứ chấm điểm thi đua.',
+  definition: {
+    sections: [
+      {
+        key: 'organisation', title: 'Tổ chức phong trào tại đơn vị',
+        fields: [
+          { key: 'planIssued', label: 'Kế hoạch tổ chức phong trào của đơn vị (số, ngày)', type: 'text', required: true },
+          { key: 'staffReached', label: 'Số lượt cán bộ, viên chức, người lao động được tuyên truyền, bồi dưỡng kỹ năng số', type: 'number', suffix: 'lượt', required: true },
+          { key: 'digitalSkillsCertified', label: 'Số người hoàn thành phổ cập kiến thức, kỹ năng số cơ bản (Quyết định 757/QĐ-BKHCN)', type: 'number', suffix: 'người', required: true },
+          { key: 'initiatives', label: 'Số sáng kiến, giải pháp, mô hình chuyển đổi số được áp dụng', type: 'number', suffix: 'sáng kiến', required: true },
+          { key: 'securityIncidents', label: 'Số sự cố mất an toàn thông tin trong năm', type: 'number', suffix: 'sự cố', required: true },
+        ],
+      },
+      TASKS,
+      {
+        key: 'commendation', title: 'Khen thưởng',
+        fields: [
+          { key: 'collectivesProposed', label: 'Số tập thể đề nghị khen thưởng', type: 'number', suffix: 'tập thể', required: true },
+          { key: 'individualsProposed', label: 'Số cá nhân đề nghị khen thưởng', type: 'number', suffix: 'cá nhân', required: true },
+        ],
+      },
+      ASSESSMENT,
+    ],
+    rules: [
+      ...TASK_RULES,
+      { kind: 'compare', left: 'digitalSkillsCertified', op: '<=', right: 'staffReached', message: 'Số người hoàn thành phổ cập kỹ năng số không thể nhiều hơn số lượt được bồi dưỡng' },
+    ],
+  },
+};
+
+export const BUILTIN_TEMPLATES: readonly BuiltinTemplate[] = [NQ07_SEMIANNUAL, PLAN_PROGRESS, EMULATION_ANNUAL];

@@ -9,6 +9,7 @@ import { appendAudit } from '../modules/audit/service.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { insertTenant } from '../modules/org/tenants.service.ts';
 import { seedDemoAllowance } from './allowance.ts';
+import { seedDemoEmulation } from './emulation.ts';
 import { seedDemoInspections } from './inspections.ts';
 import { seedDemoPlans } from './plans.ts';
 import { seedDemoReports } from './reports.ts';
@@ -25,7 +26,7 @@ export interface DemoLogin {
   unit: string;
 }
 
-export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoLogin[]> {
+export async function seedDemo(tx: Tx, now = new Date(), filesDir?: string): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = [];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const t of DEMO_TENANTS) {
@@ -67,9 +68,10 @@ export async function seedDemo(tx: Tx, now = new Date()): Promise<DemoLogin[]> {
     const reports = await seedDemoReports(tx, tenant.id, t.code, now);
     const values = await seedDemoTargets(tx, tenant.id, t.code, now);
     const inspected = await seedDemoInspections(tx, tenant.id, t.code, now);
+    const nominated = await seedDemoEmulation(tx, tenant.id, t.code, now, filesDir);
     await appendAudit(tx, { tenantId: tenant.id, actorId: null, actorName: 'Hệ thống', requestId: 'demo-seed', ip: '' }, {
       action: 'demo.seed', entityType: 'tenant', entityId: tenant.id,
-      summary: `Tạo dữ liệu mẫu: ${t.units.length + 1} đơn vị, ${t.users.length} tài khoản, 1 kế hoạch với ${planned.tasks} nhiệm vụ (${planned.occurrences} kỳ thực hiện)${reports ? `, ${reports} báo cáo định kỳ của đơn vị` : ''}${values ? `, ${values} số liệu chỉ tiêu` : ''}${allowance ? `, ${allowance} dòng danh sách hỗ trợ` : ''}${inspected ? `, ${inspected} cuộc kiểm tra` : ''}`,
+      summary: `Tạo dữ liệu mẫu: ${t.units.length + 1} đơn vị, ${t.users.length} tài khoản, 1 kế hoạch với ${planned.tasks} nhiệm vụ (${planned.occurrences} kỳ thực hiện)${reports ? `, ${reports} báo cáo định kỳ của đơn vị` : ''}${values ? `, ${values} số liệu chỉ tiêu` : ''}${allowance ? `, ${allowance} dòng danh sách hỗ trợ` : ''}${inspected ? `, ${inspected} cuộc kiểm tra` : ''}${nominated ? `, ${nominated} hồ sơ đề nghị khen thưởng` : ''}`,
     });
   }
   return logins;

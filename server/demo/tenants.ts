@@ -64,9 +64,11 @@ export const DEMO_TENANTS: DemoTenant[] = [
       ['hn.thanhnhan', 'Đoàn Minh Khôi', 'allowance_it', 'thanhnhan'],
       ['hn.thanhnhan.tccb', 'Vi Thị Hồng', 'allowance_hr', 'thanhnhan'],
       ['hn.thanhnhan.ketoan', 'Kiều Văn Nam', 'allowance_finance', 'thanhnhan'],
+      ['hn.thanhnhan.tdkt', 'Lương Thị Hạnh', 'unit_focal', 'thanhnhan'],
     ],
     // Seed 000: the Sở's own staff are listed by Phòng QLBHYT&CNTT and approved by Phòng TCCB; a hospital's by its own sections.
-    grants: [['hn.cntt', 'allowance_it', 'root'], ['hn.tccb', 'allowance_hr', 'root'], ['hn.xanhpon', 'allowance_it', 'xanhpon']],
+    // Seed 001 IV.1: Phòng TCCB is the standing division of emulation and commendation for the whole sector.
+    grants: [['hn.cntt', 'allowance_it', 'root'], ['hn.tccb', 'allowance_hr', 'root'], ['hn.xanhpon', 'allowance_it', 'xanhpon'], ['hn.tccb', 'emulation_officer', 'root']],
   },
   {
     // Seed 003: Resolution 57 plan 2026 of Sở Y tế Đồng Tháp.

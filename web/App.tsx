@@ -34,6 +34,12 @@ import BudgetPage from './pages/budget/BudgetPage.tsx';
 import InspectionsPage from './pages/inspections/InspectionsPage.tsx';
 import InspectionPlanPage from './pages/inspections/PlanPage.tsx';
 import InspectionPage from './pages/inspections/InspectionPage.tsx';
+import MovementsPage from './pages/emulation/MovementsPage.tsx';
+import MovementPage from './pages/emulation/MovementPage.tsx';
+import NominationPage from './pages/emulation/NominationPage.tsx';
+import DecisionPage from './pages/emulation/DecisionPage.tsx';
+import { BlockPage } from './pages/emulation/BlockPage.tsx';
+import { HistoryPage } from './pages/emulation/HistoryPage.tsx';
 import { ForbiddenResult, NotFoundResult } from './components/Results.tsx';
 
 function Protected() {
@@ -103,6 +109,12 @@ function Protected() {
           <Route path="kiem-tra" element={can('plan.read') ? <InspectionsPage /> : <ForbiddenResult />} />
           <Route path="kiem-tra/:id" element={can('plan.read') ? <InspectionPlanPage /> : <ForbiddenResult />} />
           <Route path="kiem-tra/cuoc/:id" element={can('plan.read') ? <InspectionPage /> : <ForbiddenResult />} />
+          <Route path="thi-dua" element={can('emulation.read') ? <MovementsPage /> : <ForbiddenResult />} />
+          <Route path="thi-dua/lich-su" element={can('emulation.read') ? <HistoryPage /> : <ForbiddenResult />} />
+          <Route path="thi-dua/ho-so/:id" element={can('emulation.read') ? <NominationPage /> : <ForbiddenResult />} />
+          <Route path="thi-dua/quyet-dinh/:id" element={can('emulation.read') ? <DecisionPage /> : <ForbiddenResult />} />
+          <Route path="thi-dua/khoi/:id" element={can('emulation.read') ? <BlockPage /> : <ForbiddenResult />} />
+          <Route path="thi-dua/:id" element={can('emulation.read') ? <MovementPage /> : <ForbiddenResult />} />
           <Route path="to-chuc" element={<OrgTreePage />} />
           <Route path="to-chuc/:id" element={<UnitPage />} />
           <Route path="can-bo" element={<PeoplePage />} />

@@ -4,7 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { App, Button, Drawer, Dropdown, Form, Grid, Input, Layout, Menu, Select, Space, Typography } from 'antd';
 import {
   ApartmentOutlined, AuditOutlined, BellOutlined, CheckSquareOutlined, DashboardOutlined, FileTextOutlined, DownOutlined, FormOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined,
-  TeamOutlined, UserOutlined, WalletOutlined, TrophyOutlined, AccountBookOutlined, FileSearchOutlined,
+  TeamOutlined, UserOutlined, WalletOutlined, TrophyOutlined, AccountBookOutlined, FileSearchOutlined, FlagOutlined,
 } from '@ant-design/icons';
 import { api } from '../api/client.ts';
 import { useSession } from './session.tsx';
@@ -32,6 +32,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
     can('plan.read') && { key: '/nhiem-vu-don-vi', icon: <CheckSquareOutlined />, label: 'Nhiệm vụ của đơn vị' },
     can('plan.read') && { key: '/bao-cao', icon: <FormOutlined />, label: 'Báo cáo định kỳ' },
     can('plan.read') && { key: '/kiem-tra', icon: <FileSearchOutlined />, label: 'Kiểm tra, giám sát' },
+    can('emulation.read') && { key: '/thi-dua', icon: <FlagOutlined />, label: 'Thi đua, khen thưởng' },
     can('allowance.read') && { key: '/ho-tro', icon: <WalletOutlined />, label: 'Hỗ trợ chuyển đổi số' },
     can('allowance.read') && { key: '/ho-tro/thuong', icon: <TrophyOutlined />, label: 'Đề nghị xét thưởng' },
     can('allowance.read') && { key: '/ho-tro/du-toan', icon: <AccountBookOutlined />, label: 'Dự toán, quyết toán' },

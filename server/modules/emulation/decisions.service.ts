@@ -56,7 +56,8 @@ export async function decisionView(tx: Tx, user: CurrentUser, id: string) {
     .leftJoin(people, eq(people.id, achievements.personId)).where(eq(nominations.decisionId, id)).orderBy(asc(nominations.createdAt));
   const awardees = rows.map(({ n, a, person }) => ({
     nominationId: n.id, form: AWARD_FORMS[n.form].name, subject: a.subject, name: person?.fullName ?? a.collectiveName, title: person?.title ?? '',
-    unitName: units.get(person?.unitId ?? n.nomineeUnitId ?? n.unitId)?.name ?? '', proposingUnit: units.get(n.unitId)?.name ?? '', achievement: a.title,
+    // A collective's own name says which team it is; its unit is the one that nominated it.
+    unitName: units.get(person?.unitId ?? n.unitId)?.name ?? '', proposingUnit: units.get(n.unitId)?.name ?? '', achievement: a.title,
   })).sort((x, y) => (x.subject === y.subject ? compareVi(x.unitName, y.unitName) || compareVi(x.name, y.name) : x.subject === 'collective' ? -1 : 1));
   return { ...d, roundLabel: ROUND_LABELS[d.roundKind as RoundKind], movement: { id: mv.id, name: mv.name, number: mv.number }, awardees };
 }

@@ -32,7 +32,7 @@ export function awardDecision(d: DecisionView, issuer: Issuer): OfficialDocument
     { type: 'paragraph', text: `Căn cứ Kế hoạch số ${d.movement.number || '…'} của Sở Y tế về triển khai ${d.movement.name};` },
     { type: 'paragraph', text: `Xét đề nghị của Hội đồng Thi đua - Khen thưởng Ngành Y tế và Trưởng phòng Tổ chức cán bộ,` },
     { type: 'heading', text: 'QUYẾT ĐỊNH:', level: 1 },
-    { type: 'paragraph', text: `Điều 1. Tặng ${forms.join(', ')} cho ${collectives.length ? `${collectives.length} tập thể` : ''}${collectives.length && individuals.length ? ' và ' : ''}${individuals.length ? `${individuals.length} cá nhân` : ''} đã có thành tích trong ${d.movement.name} (${d.roundLabel.toLowerCase()} năm ${d.year}), có danh sách kèm theo:` },
+    { type: 'paragraph', text: `Điều 1. Tặng ${forms.join(', ')} cho ${collectives.length ? `${collectives.length} tập thể` : ''}${collectives.length && individuals.length ? ' và ' : ''}${individuals.length ? `${individuals.length} cá nhân` : ''} đã có thành tích trong ${d.movement.name} (${d.roundLabel.toLowerCase()} ${d.year}), có danh sách kèm theo:` },
     ...(collectives.length ? [{ type: 'paragraph', text: 'a) Tập thể:' } as Block, table(collectives, 'Tập thể')] : []),
     ...(individuals.length ? [{ type: 'paragraph', text: `${collectives.length ? 'b)' : 'a)'} Cá nhân:` } as Block, table(individuals, 'Cá nhân')] : []),
     { type: 'paragraph', text: 'Điều 2. Quyết định có hiệu lực kể từ ngày ký.' },
@@ -56,7 +56,8 @@ export async function certificatesDocx(d: DecisionView, issuer: Issuer): Promise
     properties: { page: { size: { orientation: PageOrientation.LANDSCAPE, width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1418, right: 1418 } } },
     children: [
       line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 14, { bold: true, after: 0 }), line('Độc lập - Tự do - Hạnh phúc', 14, { bold: true, after: 360 }),
-      line(`${d.signerTitle.toUpperCase()} ${issuer.name.toUpperCase()}`, 16, { bold: true, after: 240 }), line('TẶNG', 16, { bold: true, after: 120 }),
+      // "Giám đốc Sở" of "Sở Y tế Hà Nội" reads "GIÁM ĐỐC SỞ Y TẾ HÀ NỘI", the way certificates are headed.
+      line(`${d.signerTitle.replace(/\s+sở$/i, '')} ${issuer.name}`.toUpperCase(), 16, { bold: true, after: 240 }), line('TẶNG', 16, { bold: true, after: 120 }),
       line(a.form.toUpperCase().startsWith('GIẤY KHEN') ? 'GIẤY KHEN' : a.form.toUpperCase(), 36, { bold: true, color: 'C00000', after: 240 }),
       line(a.subject === 'collective' ? a.name : `${a.title ? `${a.title} ` : ''}${a.name}`, 22, { bold: true, after: 120 }),
       ...(a.subject === 'collective' ? [] : [line(a.unitName, 16, { after: 120 })]),

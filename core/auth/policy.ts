@@ -57,6 +57,16 @@ export type Action =
   | 'emulation.decide' // the Director's decision on the Sở's own award forms
   | 'tenant.manage'; // list, create and switch tenants
 
+/** Every action, each named once: a Record over the union makes the compiler refuse an action left out here. */
+const EVERY_ACTION: Record<Action, true> = {
+  'org.read': true, 'unit.view': true, 'unit.manage': true, 'person.manage': true, 'user.manage': true, 'audit.read': true, 'plan.read': true,
+  'plan.manage': true, 'progress.record': true, 'indicator.record': true, 'report.submit': true, 'report.review': true, 'report.manage': true,
+  'report.unlock': true, 'inspection.manage': true, 'file.upload': true, 'file.read': true, 'allowance.read': true, 'allowance.policy': true,
+  'allowance.prepare': true, 'allowance.records': true, 'allowance.pay': true, 'emulation.read': true, 'emulation.nominate': true,
+  'emulation.manage': true, 'emulation.decide': true, 'tenant.manage': true,
+};
+export const ACTIONS = Object.keys(EVERY_ACTION) as Action[];
+
 // The allowance's three duties (prepare, approve, pay) are separate roles, never the administrator's: money
 // moves only through the people the paying unit named for each step (seed 000, appendix tasks 8 and 9).
 const GRANTS: Record<Role, readonly Action[]> = {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { inArray } from 'drizzle-orm';
-import { can, type Action } from '../../../core/auth/policy.ts';
+import { ACTIONS, can } from '../../../core/auth/policy.ts';
 import { sortVi } from '../../../core/text/vietnamese.ts';
 import { withSystem } from '../../db/context.ts';
 import { orgUnits, tenants } from '../../db/schema/index.ts';
@@ -11,7 +11,6 @@ import { Ok, requiredText, text, uuid, withErrors } from '../../http/schemas.ts'
 import { SESSION_COOKIE } from './sessions.ts';
 import { changeOwnPassword, login, logout, switchTenant } from './service.ts';
 
-const ALL_ACTIONS: Action[] = ['org.read', 'unit.view', 'unit.manage', 'person.manage', 'user.manage', 'audit.read', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'report.review', 'report.manage', 'report.unlock', 'inspection.manage', 'file.upload', 'file.read', 'allowance.read', 'allowance.policy', 'allowance.prepare', 'allowance.records', 'allowance.pay', 'tenant.manage'];
 
 const Me = Type.Object({
   user: Type.Object({ id: Type.String(), username: Type.String(), displayName: Type.String(), isSystemAdmin: Type.Boolean() }),
@@ -69,7 +68,7 @@ export async function authRoutes(app: FastifyInstance) {
       tenant: tenantRows.find((t) => t.id === s.tenantId) ?? null,
       tenants: user.isSystemAdmin ? tenantRows : tenantRows.filter((t) => t.id === s.user.homeTenantId),
       grants: s.user.grants.map((g) => ({ role: g.role, unitId: g.unitId, unitName: names.get(g.unitId) ?? '' })),
-      permissions: ALL_ACTIONS.filter((a) => can(user, a)),
+      permissions: ACTIONS.filter((a) => can(user, a)),
       csrfToken: s.csrfToken,
       sessionIdleMinutes: config.sessionIdleMinutes,
     };

@@ -15,7 +15,7 @@ export async function awardHistory(tx: Tx, user: CurrentUser, filter: { q?: stri
     .innerJoin(achievements, eq(achievements.id, nominations.achievementId)).innerJoin(emulationMovements, eq(emulationMovements.id, nominations.movementId))
     .leftJoin(people, eq(people.id, achievements.personId)).where(eq(nominations.status, 'decided')).orderBy(desc(nominations.decisionDate));
   const items = rows.filter(({ n }) => can(user, 'emulation.read', { unitPath: units.get(n.unitId)!.path }) && (!filter.year || n.year === filter.year)).map(({ n, a, person, movement }) => ({
-    id: n.id, year: n.year, subjectLabel: SUBJECT_LABELS[a.subject], name: person?.fullName ?? a.collectiveName, unitName: units.get(person?.unitId ?? n.nomineeUnitId ?? n.unitId)?.name ?? '',
+    id: n.id, decisionId: n.decisionId, year: n.year, subjectLabel: SUBJECT_LABELS[a.subject], name: person?.fullName ?? a.collectiveName, unitName: units.get(person?.unitId ?? n.unitId)?.name ?? '',
     form: AWARD_FORMS[n.form].name, achievement: a.title, movement, decisionNo: n.decisionNo, decisionDate: n.decisionDate, signer: n.decisionSigner,
   })).filter((r) => !filter.q || matchesSearch(`${r.name} ${r.unitName} ${r.achievement} ${r.decisionNo}`, filter.q));
   return { items };

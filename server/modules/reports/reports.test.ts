@@ -88,9 +88,9 @@ describe('setting up the semi-annual report of seed 000', () => {
 
   it('reminds the units that have not submitted, once a day each', async () => {
     const first = (await cntt.post(`/api/report-schedules/${scheduleId}/periods/2026-H2/remind`, {})).body;
-    expect(first.reminded).toEqual(['Bệnh viện Đa khoa Xanh Pôn']);
-    expect(first.noRecipient).toHaveLength(8); // the other hospitals have no account in the demo
-    expect((await cntt.post(`/api/report-schedules/${scheduleId}/periods/2026-H2/remind`, {})).body).toMatchObject({ reminded: [], alreadyToday: 1 });
+    expect(first.reminded).toEqual(['Bệnh viện Đa khoa Xanh Pôn', 'Bệnh viện Thanh Nhàn']);
+    expect(first.noRecipient).toHaveLength(7); // the other hospitals have no focal point's account in the demo
+    expect((await cntt.post(`/api/report-schedules/${scheduleId}/periods/2026-H2/remind`, {})).body).toMatchObject({ reminded: [], alreadyToday: 2 });
     const notes = (await xanhpon.get('/api/notifications')).body.items;
     expect(notes.find((n: { title: string }) => n.title.startsWith('Đề nghị gửi báo cáo'))).toMatchObject({ link: `/bao-cao/${scheduleId}/ky/2026-H2/don-vi/${units.xanhpon}` });
   });

@@ -9,6 +9,7 @@ import { api, ApiError } from '../../api/client.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../components/format.ts';
 import { useIsPhone } from '../../components/responsive.ts';
 import { useView } from '../../components/useView.tsx';
+import { viNumberInput } from '../targets/format.tsx';
 import { EMULATION_PATH, movementLink } from './shared.tsx';
 import './blocks.css';
 
@@ -33,6 +34,8 @@ interface Opened { unitId: string; criterionId: string }
 
 /** 87.5 → "87,5", 100 → "100", null → "—". */
 const score1 = (n: number | null | undefined) => formatNumber(n, 1);
+/** A total always with its decimal, so a column of totals reads alike: 78 → "78,0". */
+const total1 = (n: number | null) => (n === null ? '—' : formatNumber(n, 1).includes(',') ? formatNumber(n, 1) : `${formatNumber(n, 0)},0`);
 /** The first words of a long criterion, cut at a word: the whole text is in the tooltip. */
 function shortText(text: string, max = 56) {
   if (text.length <= max) return text;
@@ -85,7 +88,6 @@ function ExplainDrawer({ table, opened, onClose, onSaved }: { table: BlockTable;
     try {
       const e = await api.get<Explanation>(`/api/emulation/blocks/${table.block.id}/explain`, { year: table.year, unitId: o.unitId, criterionId: o.criterionId });
       setX(e);
-      form.setFieldsValue({ score: e.score, note: e.manual?.note ?? '' });
     } catch (err) {
       message.error((err as Error).message);
       onClose();
@@ -111,11 +113,12 @@ function ExplainDrawer({ table, opened, onClose, onSaved }: { table: BlockTable;
 
   const heads = criterion && fromData(criterion) ? RECORD_HEADS[criterion.measure as Exclude<Measure, 'manual'>] : ['Hạn', 'Hoàn thành/Gửi'];
   const share = x?.share && x.share.total ? x.share : null;
+  const records = (x?.records ?? []).map((r, i) => ({ ...r, key: i }));
   return (
     <Drawer open={!!opened} onClose={onClose} size={isPhone ? '100%' as never : 720} title="Giải trình điểm" destroyOnHidden>
       {!x || !criterion ? <Skeleton active /> : (
         <div id="giai-trinh-diem">
-          <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }} items={[
+          <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }} styles={{ label: { width: isPhone ? 96 : 120 } }} items={[
             { key: 'unit', label: 'Đơn vị', children: x.unit },
             { key: 'criterion', label: 'Tiêu chí', children: <>{x.criterion} <span className="kh-muted">({criterion.weight} điểm)</span></> },
             { key: 'measure', label: 'Cách đo', children: <><div>{x.measureLabel} <SourceTag c={criterion} /></div>{x.help && <div className="kh-muted">{x.help}</div>}</> },
@@ -133,7 +136,7 @@ function ExplainDrawer({ table, opened, onClose, onSaved }: { table: BlockTable;
             <>
               <Typography.Title level={4} style={{ fontSize: 16 }}>Các bản ghi được tính ({x.records.length})</Typography.Title>
               {isPhone ? (
-                <List<MeasureRecord> dataSource={x.records} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Không có bản ghi nào trong năm." /> }}
+                <List<MeasureRecord & { key: number }> dataSource={records} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Không có bản ghi nào trong năm." /> }}
                   renderItem={(r) => (
                     <List.Item style={{ flexDirection: 'column', alignItems: 'stretch', gap: 4 }}>
                       <div>{r.what}</div>
@@ -142,8 +145,8 @@ function ExplainDrawer({ table, opened, onClose, onSaved }: { table: BlockTable;
                     </List.Item>
                   )} />
               ) : (
-                <Table<MeasureRecord>
-                  size="small" rowKey={(r, i) => `${r.what}|${r.period}|${i}`} dataSource={x.records} pagination={x.records.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+                <Table<MeasureRecord & { key: number }>
+                  size="small" rowKey="key" dataSource={records} pagination={x.records.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
                   rowClassName={(r) => (r.ok ? '' : 'kh-blk-rec-fail')} className="kh-blk-records"
                   locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Không có bản ghi nào trong năm." /> }}
                   columns={[
@@ -157,10 +160,11 @@ function ExplainDrawer({ table, opened, onClose, onSaved }: { table: BlockTable;
               )}
             </>
           ) : table.canScore ? (
-            <Form form={form} layout="vertical" onFinish={save} id="cham-diem">
+            <Form form={form} layout="vertical" onFinish={save} id="cham-diem" key={`${opened?.unitId}|${opened?.criterionId}|${x.manual?.at ?? ''}`}
+              initialValues={{ score: x.score, note: x.manual?.note ?? '' }}>
               <Typography.Title level={4} style={{ fontSize: 16 }}>{x.manual ? 'Sửa điểm' : 'Chấm điểm'}</Typography.Title>
               <Form.Item name="score" label="Điểm (0–100)" rules={[{ required: true, message: 'Nhập điểm từ 0 đến 100.' }]}>
-                <InputNumber min={0} max={100} step={0.5} decimalSeparator="," inputMode="decimal" style={{ width: 160 }} />
+                <InputNumber {...viNumberInput} min={0} max={100} step={0.5} style={{ width: 160 }} />
               </Form.Item>
               <Form.Item name="note" label="Ghi chú">
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} placeholder="Căn cứ chấm điểm, ví dụ: biên bản họp khối ngày …" />
@@ -185,7 +189,7 @@ function UnitCards({ table, onOpen }: { table: BlockTable; onOpen: (o: Opened) =
             <span className="kh-blk-rank" aria-label={r.rank === null ? 'Chưa xếp hạng' : `Hạng ${r.rank}`}>{r.rank ?? '—'}</span>
             <span className="kh-blk-card-name">{r.name}</span>
           </div>
-        } extra={<span className="kh-blk-card-total"><span className="kh-muted">Tổng</span> <b>{score1(r.total)}</b></span>}>
+        } extra={<span className="kh-blk-card-total"><span className="kh-muted">Tổng</span> <b>{total1(r.total)}</b></span>}>
           {totalNote(r, full) && <div className="kh-muted" style={{ marginBottom: 6 }}>{totalNote(r, full)}</div>}
           {table.criteria.map((c, i) => (
             <div key={c.id} className="kh-blk-card-row">
@@ -233,27 +237,28 @@ export function BlockPage() {
         {!table.rows.length ? empty : isPhone ? <UnitCards table={table} onOpen={open} /> : (
           <Table<Row>
             rowKey="unitId" size="small" bordered dataSource={table.rows} pagination={false} className="kh-blk-table"
-            scroll={{ x: 60 + 220 + table.criteria.length * 140 + 120 }}
+            scroll={{ x: 52 + 150 + table.criteria.length * 98 + 100 }}
             columns={[
-              { title: 'Hạng', key: 'rank', width: 60, fixed: 'left', align: 'center', render: (_, r) => <b>{r.rank ?? '—'}</b> },
-              { title: 'Đơn vị', key: 'unit', width: 220, fixed: 'left', render: (_, r) => r.name },
+              { title: 'Hạng', key: 'rank', width: 52, fixed: 'left', align: 'center', render: (_, r) => <b>{r.rank ?? '—'}</b> },
+              { title: 'Đơn vị', key: 'unit', width: 150, fixed: 'left', render: (_, r) => r.name },
               ...table.criteria.map((c, i) => ({
-                key: c.id, width: 140, align: 'center' as const,
+                key: c.id, width: 98, align: 'center' as const,
                 title: (
                   <Tooltip title={<>{c.text}<br />{c.measureLabel} · {c.weight} điểm</>}>
                     <div className="kh-blk-head">
-                      <div className="kh-blk-head-text">{i + 1}. {shortText(c.text)}</div>
-                      <div className="kh-blk-head-meta">({c.weight} điểm) <SourceTag c={c} /></div>
+                      <div className="kh-blk-head-text">{i + 1}. {shortText(c.text, 48)}</div>
+                      <div className="kh-blk-head-meta">({c.weight} điểm)</div>
+                      <SourceTag c={c} />
                     </div>
                   </Tooltip>
                 ),
                 render: (_: unknown, r: Row) => <ScoreCell cell={r.scores.find((s) => s.criterionId === c.id)} criterion={c} row={r} onOpen={() => open({ unitId: r.unitId, criterionId: c.id })} />,
               })),
               {
-                title: 'Tổng điểm', key: 'total', width: 120, fixed: 'right', align: 'center',
+                title: 'Tổng điểm', key: 'total', width: 100, fixed: 'right', align: 'center',
                 render: (_, r) => (
                   <div className="kh-blk-total">
-                    <b>{score1(r.total)}</b>
+                    <b>{total1(r.total)}</b>
                     {totalNote(r, full) && <div className="kh-muted">{totalNote(r, full)}</div>}
                   </div>
                 ),

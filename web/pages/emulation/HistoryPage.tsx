@@ -2,7 +2,7 @@
 // without diacritics by the server as the user types, filtered by year; cards on a phone.
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { Breadcrumb, Card, Empty, Input, List, Select, Space, Table, Typography } from 'antd';
+import { Breadcrumb, Card, Empty, Input, List, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useIsPhone } from '../../components/responsive.ts';
 import { useSearch } from '../../components/useSearch.ts';
@@ -14,11 +14,12 @@ export interface AwardRecord {
   decisionNo: string; decisionDate: string | null; signer: string;
 }
 
-/** "1250/QĐ-SYT ngày 19/12/2025", the signer under it. */
+/** "1250/QĐ-SYT", "ngày 19/12/2025" under it, then the signer. */
 function Decision({ r }: { r: AwardRecord }) {
   return (
     <>
-      <div>{r.decisionNo || '—'}{r.decisionDate ? <> ngày {viDate(r.decisionDate)}</> : null}</div>
+      <div>{r.decisionNo || '—'}</div>
+      {r.decisionDate && <div>ngày {viDate(r.decisionDate)}</div>}
       {r.signer && <div className="kh-hist-meta">{r.signer}</div>}
     </>
   );
@@ -70,16 +71,19 @@ export function HistoryPage() {
           />
         ) : (
           <Table<AwardRecord>
-            rowKey="id" size="small" loading={loading} dataSource={items} className="kh-hist-table" scroll={{ x: 1200 }}
+            rowKey="id" size="small" loading={loading} dataSource={items} className="kh-hist-table" scroll={{ x: 1000 }}
             pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }} locale={{ emptyText: empty }}
             columns={[
-              { title: 'Năm', dataIndex: 'year', width: 70 },
-              { title: 'Tập thể/Cá nhân', key: 'name', width: 220, render: (_, r) => <><div><b>{r.name}</b></div><div className="kh-hist-meta">{r.subjectLabel}</div></> },
-              { title: 'Đơn vị', dataIndex: 'unitName', width: 200 },
-              { title: 'Hình thức', dataIndex: 'form', width: 180 },
+              { title: 'Năm', dataIndex: 'year', width: 60 },
+              { title: 'Tập thể/Cá nhân', key: 'name', width: 170, render: (_, r) => <><div><b>{r.name}</b></div><div className="kh-hist-meta">{r.subjectLabel}</div></> },
+              { title: 'Đơn vị', dataIndex: 'unitName', width: 150 },
+              { title: 'Hình thức', dataIndex: 'form', width: 140 },
               { title: 'Thành tích', dataIndex: 'achievement' },
-              { title: 'Quyết định', key: 'decision', width: 190, render: (_, r) => <Decision r={r} /> },
-              { title: 'Phong trào', dataIndex: 'movement', width: 240, render: (m: string) => <span className="kh-hist-meta">{m}</span> },
+              { title: 'Quyết định', key: 'decision', width: 140, render: (_, r) => <Decision r={r} /> },
+              {
+                title: 'Phong trào', dataIndex: 'movement', width: 150,
+                render: (m: string) => <Tooltip title={m}><span className="kh-hist-meta kh-hist-clamp">{m}</span></Tooltip>,
+              },
             ]}
           />
         )}

@@ -60,7 +60,7 @@ export function DecideModal({ open, movement, nominations, onClose, onDecided }:
       </Typography.Paragraph>
       <Form.Item name="nominationIds" label={`Hồ sơ được Hội đồng đề nghị (${candidates.length})`}
         rules={[{ required: true, type: 'array', min: 1, message: 'Chọn ít nhất một hồ sơ được Hội đồng đề nghị.' }]}>
-        <Checkbox.Group className="kh-em-pick" id="ho-so-quyet-dinh">
+        <Checkbox.Group className="kh-em-pick">
           {candidates.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`Chưa có hồ sơ nào năm ${movement.year} được Hội đồng đề nghị tặng Giấy khen.`} />}
           {candidates.map((n) => (
             <Checkbox key={n.id} value={n.id}>

@@ -13,9 +13,10 @@ import { useIsPhone } from '../../components/responsive.ts';
 import { useSession } from '../../components/session.tsx';
 import { useView } from '../../components/useView.tsx';
 import { DecideModal, decidable, RegisterModal } from './MovementModals.tsx';
+import BlockFormModal from './BlockFormModal.tsx';
 import NominationFormModal from './NominationFormModal.tsx';
 import {
-  blockLink, decisionLink, EMULATION_PATH, HISTORY_PATH, nominationLink, NominationStatusTag, thisYear, viDate,
+  blockLink, decisionLink, EMULATION_PATH, HISTORY_PATH, nominationLink, NominationStatusTag, roundText, thisYear, viDate,
   type Criterion, type DecisionItem, type MovementView, type NominationItem, type NominationStatus, type Registration,
 } from './shared.tsx';
 import './emulation.css';
@@ -37,7 +38,7 @@ export default function MovementPage() {
   const [decisions, setDecisions] = useState<DecisionItem[] | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
   const [tab, setTab] = useState('ho-so');
-  const [dialog, setDialog] = useState<'nominate' | 'register' | 'decide' | null>(params.get('quyet-dinh') ? 'decide' : null);
+  const [dialog, setDialog] = useState<'nominate' | 'register' | 'decide' | 'block' | null>(params.get('quyet-dinh') ? 'decide' : null);
 
   const loadLists = useCallback(async () => {
     try {
@@ -128,7 +129,8 @@ export default function MovementPage() {
           },
           {
             key: 'khoi', label: `Khối thi đua (${mv.blocks.length})`, children: (
-              <Card size="small" id="khoi-thi-dua">
+              <Card size="small" id="khoi-thi-dua"
+                extra={mv.can.manage && <Button size="small" icon={<PlusOutlined />} onClick={() => setDialog('block')}>Lập khối thi đua</Button>}>
                 {mv.blocks.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Phong trào chưa có khối thi đua." /> : (
                   <List size="small" dataSource={mv.blocks} renderItem={(b) => (
                     <List.Item style={{ paddingInline: 0, flexWrap: 'wrap', gap: 8 }}>
@@ -145,6 +147,8 @@ export default function MovementPage() {
       />
       <RegisterModal open={dialog === 'register'} movement={mv} onClose={closeDialog}
         onDone={() => { closeDialog(); message.success('Đã đăng ký thi đua.'); setTab('dang-ky'); void load(); }} />
+      <BlockFormModal open={dialog === 'block'} movementId={mv.id} onClose={closeDialog}
+        onCreated={(blockId) => { closeDialog(); message.success('Đã lập khối thi đua.'); navigate(blockLink(blockId, year)); }} />
       <NominationFormModal open={dialog === 'nominate'} movement={mv} year={year} onClose={closeDialog}
         onCreated={(n) => { closeDialog(); message.success('Đã lập hồ sơ đề nghị khen thưởng.'); navigate(nominationLink(n.id)); }} />
       <DecideModal open={dialog === 'decide' && mv.can.decide && nominations !== null} movement={mv} nominations={items} onClose={closeDialog}
@@ -155,7 +159,7 @@ export default function MovementPage() {
 
 function Nominations({ items, isPhone }: { items: NominationItem[]; isPhone: boolean }) {
   const navigate = useNavigate();
-  const decision = (n: NominationItem) => (n.decisionNo ? <span>Số {n.decisionNo}<div className="kh-em-item-meta">ngày {viDate(n.decisionDate)}</div></span> : '—');
+  const decision = (n: NominationItem) => (n.decisionNo ? <span><span style={{ whiteSpace: 'nowrap' }}>{n.decisionNo}</span><div className="kh-em-item-meta">ngày {viDate(n.decisionDate)}</div></span> : '—');
   if (isPhone) {
     return (
       <List<NominationItem>
@@ -182,19 +186,19 @@ function Nominations({ items, isPhone }: { items: NominationItem[]; isPhone: boo
   return (
     <Table<NominationItem>
       rowKey="id" size="small" dataSource={items} pagination={items.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-      scroll={{ x: 1100 }} className="kh-em-table" locale={{ emptyText: noNominations }}
+      scroll={{ x: 960 }} className="kh-em-table" locale={{ emptyText: noNominations }}
       onRow={(n) => ({ onDoubleClick: () => navigate(nominationLink(n.id)) })}
       columns={[
-        { title: 'Đơn vị', dataIndex: 'unitName', width: 190 },
+        { title: 'Đơn vị', dataIndex: 'unitName', width: 140 },
         {
-          title: 'Đối tượng', key: 'nominee', width: 220,
+          title: 'Đối tượng', key: 'nominee', width: 160,
           render: (_, n) => <><Link to={nominationLink(n.id)} style={{ fontWeight: 500 }}>{n.nominee}</Link><div className="kh-em-item-meta">{n.subjectLabel}</div></>,
         },
         { title: 'Thành tích', dataIndex: 'title' },
-        { title: 'Hình thức', dataIndex: 'formName', width: 190 },
-        { title: 'Trạng thái', dataIndex: 'status', width: 210, render: (s: NominationStatus) => <NominationStatusTag status={s} /> },
-        { title: 'Phiếu', dataIndex: 'votes', width: 70, align: 'center', render: (v: string) => v || '—' },
-        { title: 'Quyết định', key: 'decision', width: 150, render: (_, n) => decision(n) },
+        { title: 'Hình thức', dataIndex: 'formName', width: 150 },
+        { title: 'Trạng thái', dataIndex: 'status', width: 160, render: (s: NominationStatus) => <NominationStatusTag status={s} /> },
+        { title: 'Phiếu', dataIndex: 'votes', width: 64, align: 'center', render: (v: string) => v || '—' },
+        { title: 'Quyết định', key: 'decision', width: 120, render: (_, n) => decision(n) },
       ]}
     />
   );
@@ -235,7 +239,7 @@ function Decisions({ items, isPhone }: { items: DecisionItem[]; isPhone: boolean
         <List.Item>
           <div className="kh-em-item">
             <Link to={decisionLink(d.id)} style={{ fontWeight: 500 }}>Quyết định số {d.number}</Link>
-            <span className="kh-em-item-meta">Ngày {viDate(d.decisionDate)} · {d.roundLabel} năm {d.year}</span>
+            <span className="kh-em-item-meta">Ngày {viDate(d.decisionDate)} · {roundText(d.roundKind, d.roundLabel, d.year)}</span>
             <span className="kh-em-item-meta">{d.signerTitle} {d.signerName} · {d.awardees} tập thể, cá nhân</span>
           </div>
         </List.Item>
@@ -248,7 +252,7 @@ function Decisions({ items, isPhone }: { items: DecisionItem[]; isPhone: boolean
       columns={[
         { title: 'Số quyết định', dataIndex: 'number', width: 160, render: (v: string, d) => <Link to={decisionLink(d.id)}><AuditOutlined /> {v}</Link> },
         { title: 'Ngày', dataIndex: 'decisionDate', width: 110, render: (v: string) => viDate(v) },
-        { title: 'Đợt khen thưởng', key: 'round', render: (_, d) => `${d.roundLabel} năm ${d.year}` },
+        { title: 'Đợt khen thưởng', key: 'round', render: (_, d) => roundText(d.roundKind, d.roundLabel, d.year) },
         { title: 'Người ký', key: 'signer', render: (_, d) => `${d.signerTitle} ${d.signerName}` },
         { title: 'Tập thể, cá nhân', dataIndex: 'awardees', width: 130, align: 'right' },
       ]}

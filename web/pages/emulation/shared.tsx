@@ -111,6 +111,9 @@ export const EVENT_LABELS: Record<string, { label: string; color: string }> = {
   decide: { label: 'Quyết định khen thưởng', color: 'green' },
 };
 
+/** "Khen thưởng năm 2026", "Khen thưởng sơ kết năm 2027": the round and its year in one phrase. */
+export const roundText = (kind: RoundKind, label: string, year: number) => (kind === 'annual' ? `Khen thưởng năm ${year}` : `${label} năm ${year}`);
+
 /** "Cá nhân" / "Tập thể" as the forms offer it. */
 export const SUBJECT_OPTIONS: { value: Nominee; label: string }[] = [{ value: 'individual', label: 'Cá nhân' }, { value: 'collective', label: 'Tập thể' }];
 

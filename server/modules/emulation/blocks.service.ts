@@ -101,6 +101,8 @@ export async function explainScore(tx: Tx, user: CurrentUser, blockId: string, i
   const unit = members.find((u) => u.id === input.unitId);
   const c = criteria.find((x) => x.id === input.criterionId);
   if (!unit || !c) throw errors.notFound('ô điểm');
+  // The records behind a score are the unit's own tasks and reports: its own people, TCCB and leadership see them.
+  if (!can(user, 'emulation.read', { unitPath: unit.path })) throw errors.forbidden('Chỉ đơn vị và Phòng Tổ chức cán bộ xem được các bản ghi tạo nên điểm của đơn vị.');
   if (c.measure === 'manual') {
     const [s] = await tx.select().from(emulationScores).where(and(eq(emulationScores.blockId, blockId), eq(emulationScores.year, input.year), eq(emulationScores.unitId, unit.id), eq(emulationScores.criterionId, c.id)));
     return { unit: unit.name, criterion: c.text, measureLabel: MEASURE_LABELS.manual, help: '', score: s?.score ?? null, manual: s ? { note: s.note, by: s.enteredByName, at: s.updatedAt } : null, records: [] };

@@ -94,6 +94,7 @@ describe('a nomination from unit to Director', () => {
     expect((await vote({ participants: 5, votesFor: 5, votesAgainst: 0 })).body.details.participants).toMatch(/2\/3/); // 5 of 9 is not a quorum
     expect((await vote({ participants: 8, votesFor: 7, votesAgainst: 3 })).body.details.votesFor).toMatch(/không được lớn hơn số thành viên tham gia/);
     expect((await vote({ participants: 8, votesFor: 5, votesAgainst: 3, councilDate: '2026-11-24' })).body.details.councilDate).toBeTruthy();
+    expect((await vote({ members: 7, participants: 7, votesFor: 4, votesAgainst: 3 })).body.details.members).toMatch(/9 thành viên theo phong trào/); // a smaller council cannot be typed in
     const passed = await vote({ participants: 8, votesFor: 5, votesAgainst: 3 });
     expect(passed.body).toMatchObject({ status: 'passed', councilResult: '5/9 thành viên đồng ý (55,6% tổng số thành viên) — đạt' });
     const decision = { nominationIds: [id], number: '1388/QĐ-SYT', decisionDate: '2026-11-23', signerName: 'Trần Văn Hưng', signerTitle: 'Giám đốc Sở' };
@@ -202,6 +203,9 @@ describe('the hospitals’ emulation block', () => {
     expect(xp.records.find((r: { what: string }) => r.what.startsWith('Báo cáo kết quả phong trào'))).toMatchObject({ ok: true });
     const cell = table.rows.find((r: { unitId: string }) => r.unitId === u.xanhpon).scores.find((s: { criterionId: string }) => s.criterionId === reports.id);
     expect(cell.share).toEqual({ counted: xp.records.filter((r: { ok: boolean }) => r.ok).length, total: xp.records.length });
+    // Another hospital sees the block's scores, not the records behind Xanh Pôn's.
+    expect((await c['hn.thanhnhan.tdkt'].get(`/api/emulation/blocks/${blockId}/explain?year=2025&unitId=${u.xanhpon}&criterionId=${reports.id}`)).status).toBe(403);
+    expect((await c['hn.xanhpon'].get(`/api/emulation/blocks/${blockId}/explain?year=2025&unitId=${u.xanhpon}&criterionId=${reports.id}`)).status).toBe(200);
     // 2026's report is due on 30/11: on 23/11 Đức Giang still has time, so it is not counted against it yet.
     expect((await explain(u.ducgiang, 2026)).records.some((r: { what: string }) => r.what.startsWith('Báo cáo kết quả phong trào'))).toBe(false);
   });

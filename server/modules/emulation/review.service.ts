@@ -54,7 +54,9 @@ export async function checkNomination(m: Mutation, id: string, seen: boolean, at
 export async function recordVote(m: Mutation, id: string, input: Omit<Vote, 'members'> & { members?: number; councilDate: string }, today: string) {
   const { n, mv } = await officerStep(m, id, 'vote');
   if (input.councilDate > today) throw errors.field('councilDate', 'Ngày họp Hội đồng không được sau hôm nay.');
-  const vote = { members: input.members ?? mv.councilMembers, participants: input.participants, votesFor: input.votesFor, votesAgainst: input.votesAgainst };
+  // The share is counted on the council as established for the movement, never on a number typed at the meeting.
+  if (input.members !== undefined && input.members !== mv.councilMembers) throw errors.field('members', `Hội đồng có ${mv.councilMembers} thành viên theo phong trào; tỷ lệ phiếu tính trên số thành viên này.`);
+  const vote = { members: mv.councilMembers, participants: input.participants, votesFor: input.votesFor, votesAgainst: input.votesAgainst };
   const result = countVote(vote, mv.passPct);
   if (result.problems.length) throw errors.field(result.problems[0].field, result.problems[0].message);
   if (!result.quorum) throw errors.field('participants', `Cuộc họp cần ít nhất 2/3 thành viên Hội đồng tham gia (${Math.ceil((vote.members * 2) / 3)}/${vote.members}); kết quả không có giá trị, cần họp lại.`);

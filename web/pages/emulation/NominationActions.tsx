@@ -180,8 +180,8 @@ export default function NominationActions({ view, onDone }: Props) {
           <Form.Item name="councilDate" label="Ngày họp Hội đồng" rules={[{ required: true, message: 'Chọn ngày họp Hội đồng.' }]}>
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="dd/mm/yyyy" disabledDate={notFuture} />
           </Form.Item>
-          <Form.Item name="members" label="Số thành viên Hội đồng" rules={[{ required: true, message: 'Nhập số thành viên Hội đồng.' }]}>
-            <InputNumber<number> min={1} max={200} precision={0} inputMode="numeric" style={{ width: '100%' }} />
+          <Form.Item name="members" label="Số thành viên Hội đồng" extra="Theo quyết định thành lập Hội đồng, ghi ở phong trào; tỷ lệ phiếu tính trên số này.">
+            <InputNumber<number> disabled precision={0} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="participants" label="Số thành viên tham gia" rules={[{ required: true, message: 'Nhập số thành viên tham gia.' }]}>
             <InputNumber<number> min={0} max={200} precision={0} inputMode="numeric" style={{ width: '100%' }} />

@@ -141,7 +141,7 @@ describe('users and roles', () => {
     const weak = await admin.post('/api/org/users', { username: 'dt.yeu', displayName: 'Yếu', password: 'abcdefgh' });
     expect(weak.body.details).toEqual({ password: 'Mật khẩu phải có cả chữ và số.' });
     const user = await signIn(t.app, 'dt.thapmuoi', 'ThapMuoi2026');
-    expect((await user.get('/api/auth/me')).body.permissions).toEqual(['org.read', 'unit.view', 'person.manage', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'file.upload', 'file.read']);
+    expect((await user.get('/api/auth/me')).body.permissions).toEqual(['org.read', 'unit.view', 'person.manage', 'plan.read', 'plan.manage', 'progress.record', 'indicator.record', 'report.submit', 'file.upload', 'file.read', 'emulation.read', 'emulation.nominate']);
     expect((await user.get(`/api/org/units/${unit}`)).status).toBe(200);
     // Revoking the role and locking the account take effect at once.
     const grant = created.body.grants[0].id;

@@ -15,4 +15,6 @@ const projects = [
   { test: { name: 'e2e', include: ['e2e/**/*.test.ts'], expect: { poll: { timeout: 15_000, interval: 100 } }, globalSetup: ['e2e/global-setup.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
 ];
 
-export default defineConfig({ test: { projects } });
+// Vitest keeps one core free by default, which on a 2-core CI machine runs every file one after another. The
+// browser tests mostly wait on Chromium and the app server (other processes), so two workers keep both cores busy.
+export default defineConfig({ test: { projects, maxWorkers: 2 } });

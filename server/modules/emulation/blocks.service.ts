@@ -4,7 +4,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { can } from '../../../core/auth/policy.ts';
 import { MEASURE_HELP, MEASURE_LABELS, rank, shareScore, totalScore, type CriterionScore } from '../../../core/emulation/scoring.ts';
-import { compareVi } from '../../../core/text/vietnamese.ts';
+import { cleanText, compareVi } from '../../../core/text/vietnamese.ts';
 import type { Tx } from '../../db/client.ts';
 import { emulationBlocks, emulationBlockUnits, emulationCriteria, emulationScores } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
@@ -31,7 +31,7 @@ export async function createBlock(m: Mutation, movementId: string, input: { name
   const ids = [...new Set(input.unitIds)];
   if (!ids.length) throw errors.field('unitIds', 'Chọn các đơn vị thành viên của khối.');
   for (const [i, id] of ids.entries()) if (units.find((u) => u.id === id)?.kind !== 'unit') throw errors.field(`unitIds.${i}`, 'Thành viên khối thi đua là các đơn vị trực thuộc Sở.');
-  const [b] = await m.tx.insert(emulationBlocks).values({ tenantId: m.tenantId, movementId, name: input.name.trim() }).returning();
+  const [b] = await m.tx.insert(emulationBlocks).values({ tenantId: m.tenantId, movementId, name: cleanText(input.name) }).returning();
   await m.tx.insert(emulationBlockUnits).values(ids.map((unitId) => ({ tenantId: m.tenantId, blockId: b.id, unitId })));
   await m.audit({ action: 'emulation.block.create', entityType: 'emulation_block', entityId: b.id, summary: `Khối thi đua ${b.name}: ${ids.length} đơn vị`, after: { block: b, unitIds: ids } });
   return b;

@@ -67,6 +67,14 @@ describe('a nomination from unit to Director', () => {
     expect((await c['hn.tccb'].post(`/api/emulation/movements/${movementId}/nominations`, await body())).status).toBe(403);
   });
 
+  it('stores names as one text however they were typed: combining marks, zero-width characters', async () => {
+    const typed = 'Tổ Hòa giải\u200b   số hóa'.normalize('NFD');
+    const res = await c['hn.xanhpon'].post(`/api/emulation/movements/${movementId}/nominations`, await body({ subject: 'collective', personId: null, collectiveName: typed, title: 'Hòa mạng dữ liệu'.normalize('NFD'), files: [] }));
+    expect(res.status).toBe(201);
+    expect(res.body.nominee).toBe('Tổ Hòa giải số hóa');
+    expect(res.body.achievement.title).toBe('Hòa mạng dữ liệu'.normalize('NFC'));
+  });
+
   it('is submitted, refused by TCCB while a required document is missing, returned, completed and checked', async () => {
     const res = await c['hn.xanhpon'].post(`/api/emulation/movements/${movementId}/nominations`, await body());
     expect(res.status).toBe(201);

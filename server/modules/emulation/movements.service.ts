@@ -5,7 +5,7 @@ import { can } from '../../../core/auth/policy.ts';
 import { AWARD_FORMS, type FormCode, type Nominee } from '../../../core/emulation/forms.ts';
 import { checkWeights, MEASURE_LABELS, type MeasureKind } from '../../../core/emulation/scoring.ts';
 import { checkPhases, NOMINATION_STATUSES, type Phase } from '../../../core/emulation/workflow.ts';
-import { compareVi } from '../../../core/text/vietnamese.ts';
+import { cleanLines, cleanText, compareVi } from '../../../core/text/vietnamese.ts';
 import type { Tx } from '../../db/client.ts';
 import { emulationBlocks, emulationCriteria, emulationMovements, emulationRegistrations, nominations } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
@@ -56,11 +56,11 @@ export async function createMovement(m: Mutation, input: MovementInput) {
   const weights = checkWeights(collective);
   if (weights) throw errors.field('criteria', weights);
   const [row] = await m.tx.insert(emulationMovements).values({
-    tenantId: m.tenantId, number: input.number?.trim() ?? '', name: input.name.trim(), startYear: input.startYear, endYear: input.endYear,
+    tenantId: m.tenantId, number: cleanText(input.number ?? ''), name: cleanText(input.name), startYear: input.startYear, endYear: input.endYear,
     phases: input.phases, forms: [...new Set(input.forms)], ownerUnitId: owner.id, councilMembers: input.councilMembers, passPct: input.passPct ?? null,
     planId: input.planId ?? null, createdBy: m.user.id,
   }).returning();
-  await m.tx.insert(emulationCriteria).values(input.criteria.map((c, i) => ({ tenantId: m.tenantId, movementId: row.id, subject: c.subject, sortOrder: i + 1, text: c.text.trim(), weight: c.weight, measure: c.measure })));
+  await m.tx.insert(emulationCriteria).values(input.criteria.map((c, i) => ({ tenantId: m.tenantId, movementId: row.id, subject: c.subject, sortOrder: i + 1, text: cleanText(c.text), weight: c.weight, measure: c.measure })));
   await m.audit({ action: 'emulation.movement.create', entityType: 'emulation_movement', entityId: row.id, summary: `Phong trào thi đua ${row.startYear}–${row.endYear}: ${row.name} (${input.criteria.length} tiêu chí, ${row.forms.length} hình thức khen thưởng)`, after: { movement: row, criteria: input.criteria } });
   return row;
 }
@@ -107,7 +107,7 @@ export async function register(m: Mutation, movementId: string, input: { unitId:
   if (!unit) throw errors.field('unitId', 'Không tìm thấy đơn vị.');
   if (!can(m.user, 'emulation.nominate', { unitPath: unit.path })) throw errors.forbidden(`Bạn không đăng ký thi đua thay ${unit.name} được.`);
   if (input.year < mv.startYear || input.year > mv.endYear) throw errors.field('year', `Phong trào diễn ra từ năm ${mv.startYear} đến năm ${mv.endYear}.`);
-  const [row] = await m.tx.insert(emulationRegistrations).values({ tenantId: m.tenantId, movementId, unitId: unit.id, year: input.year, pledge: input.pledge.trim(), registeredBy: m.user.id, registeredAt: at })
+  const [row] = await m.tx.insert(emulationRegistrations).values({ tenantId: m.tenantId, movementId, unitId: unit.id, year: input.year, pledge: cleanLines(input.pledge), registeredBy: m.user.id, registeredAt: at })
     .onConflictDoNothing().returning();
   if (!row) throw errors.conflict(`${unit.name} đã đăng ký thi đua năm ${input.year}.`);
   await m.audit({ action: 'emulation.register', entityType: 'emulation_registration', entityId: row.id, summary: `${unit.name} đăng ký thi đua năm ${input.year}: ${mv.name}`, after: row });

@@ -5,7 +5,7 @@ import { can } from '../../../core/auth/policy.ts';
 import { AWARD_FORMS, DOC_KINDS, DOC_LABELS, formBlocked, missingDocuments, type DocKind, type FormCode, type Nominee } from '../../../core/emulation/forms.ts';
 import { actionBlocked, NOMINATION_STATUS_LABELS, ROUND_LABELS, roundPeriod, type RoundKind } from '../../../core/emulation/workflow.ts';
 import { commendationCheck, duplicatesOf, matchKey, SUBJECT_LABELS } from '../../../core/rewards/register.ts';
-import { compareVi, formatViNumber } from '../../../core/text/vietnamese.ts';
+import { cleanLines, cleanText, compareVi, formatViNumber } from '../../../core/text/vietnamese.ts';
 import type { Tx } from '../../db/client.ts';
 import { achievements, files, nominationEvents, nominationFiles, nominations, people, tasks } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
@@ -75,14 +75,14 @@ export async function createNomination(m: Mutation, movementId: string, input: N
     if (!nominee?.path.startsWith(unit.path)) throw errors.field('nomineeUnitId', `Chọn tập thể thuộc ${unit.name}.`);
     nomineeUnitId = nominee.id; collectiveName = nominee.name;
   } else {
-    collectiveName = input.collectiveName?.trim() ?? '';
+    collectiveName = cleanText(input.collectiveName ?? '');
     if (!collectiveName) throw errors.field('collectiveName', 'Nhập tên tập thể được đề nghị khen thưởng.');
   }
   if (input.taskId && !(await m.tx.select({ id: tasks.id }).from(tasks).where(eq(tasks.id, input.taskId))).length) throw errors.field('taskId', 'Nhiệm vụ không có trong các kế hoạch.');
   const dossier = await checkedFiles(m.tx, input.files ?? []);
   const [a] = await m.tx.insert(achievements).values({
     tenantId: m.tenantId, unitId: unit.id, subject: input.subject, personId, collectiveName, taskId: input.taskId ?? null,
-    taskText: input.taskText.trim(), title: input.title.trim(), output: input.output.trim(), period,
+    taskText: cleanText(input.taskText), title: cleanText(input.title), output: cleanLines(input.output), period,
     matchKey: matchKey({ subject: input.subject, personId, collectiveName, taskId: input.taskId ?? null, taskText: input.taskText }), createdBy: m.user.id,
   }).returning();
   const [n] = await m.tx.insert(nominations).values({

@@ -14,6 +14,8 @@ export const users = pgTable('users', {
   isSystemAdmin: boolean('is_system_admin').notNull().default(false),
   active: boolean('active').notNull().default(true),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  /** Sessions begun before it are over: a new password ends every other log-in, wherever it was made. */
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
   createdAt: createdAt(),
 }, () => [tenantIsolation()]).enableRLS();
 

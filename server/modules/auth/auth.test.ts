@@ -100,6 +100,21 @@ describe('auth', () => {
     expect((await login('hp.tchc', 'MatKhauMoi2026')).statusCode).toBe(200);
   });
 
+  it('ends every other session of the user at a new password, and all of them when an administrator resets it', async () => {
+    const phone = await signIn(t.app, 'hp.viettiep');
+    const desk = await signIn(t.app, 'hp.viettiep');
+    expect((await desk.post('/api/auth/password', { currentPassword: 'Kehoach@2026', newPassword: 'VietTiep2026' })).status).toBe(200);
+    expect((await desk.get('/api/auth/me')).status).toBe(200); // the one that changed it goes on
+    expect((await phone.get('/api/auth/me')).status).toBe(401);
+    const again = await signIn(t.app, 'hp.viettiep', 'VietTiep2026');
+    const admin = await signIn(t.app, 'hp.quantri');
+    const id = (await admin.get('/api/org/users')).body.items.find((u: { username: string }) => u.username === 'hp.viettiep').id;
+    expect((await admin.post(`/api/org/users/${id}/password`, { password: 'DatLai2026x' })).status).toBe(200);
+    expect((await again.get('/api/auth/me')).status).toBe(401);
+    expect((await desk.get('/api/auth/me')).status).toBe(401);
+    expect((await signIn(t.app, 'hp.viettiep', 'DatLai2026x').then((c) => c.get('/api/auth/me'))).status).toBe(200);
+  });
+
   it('lets the system administrator switch tenant, and nobody else', async () => {
     const admin = await signIn(t.app, 'admin', TEST_ADMIN_PASSWORD);
     const me = (await admin.get('/api/auth/me')).body;

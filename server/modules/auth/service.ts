@@ -4,7 +4,7 @@ import { failureDelayMs, lockedMessage, lockUntil } from '../../../core/auth/thr
 import { cleanText, sortVi } from '../../../core/text/vietnamese.ts';
 import type { Db } from '../../db/client.ts';
 import { withSystem } from '../../db/context.ts';
-import { loginThrottle, tenants, users } from '../../db/schema/index.ts';
+import { loginThrottle, sessions, tenants, users } from '../../db/schema/index.ts';
 import { errors } from '../../http/errors.ts';
 import { appendAudit, type AuditActor } from '../audit/service.ts';
 import { dummyHash, hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.ts';
@@ -81,7 +81,10 @@ export async function changeOwnPassword(db: Db, session: LoadedSession, input: {
   await withSystem(db, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, session.user.id));
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw errors.field('currentPassword', 'Mật khẩu hiện tại không đúng.');
-    await tx.update(users).set({ passwordHash: await hashPassword(input.newPassword) }).where(and(eq(users.id, user.id)));
+    // Every other session of the user ends; the one that changed the password goes on as if begun now.
+    // (now() is the transaction's time: both stamps are equal, so this session is not older than the change.)
+    await tx.update(users).set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: sql`now()` }).where(and(eq(users.id, user.id)));
+    await tx.update(sessions).set({ createdAt: sql`now()` }).where(eq(sessions.id, session.id));
     await appendAudit(tx, { ...who, tenantId: user.tenantId }, { action: 'auth.password_change', entityType: 'user', entityId: user.id, summary: 'Đổi mật khẩu' });
   });
 }

@@ -57,7 +57,8 @@ export async function loadSession(tx: Tx, token: string, idleMinutes: number): P
   if (!row) return null;
   const now = Date.now();
   const idleFor = now - row.s.lastSeenAt.getTime();
-  if (!row.u.active || row.s.expiresAt.getTime() <= now || idleFor > idleMinutes * 60_000) {
+  const superseded = !!row.u.passwordChangedAt && row.s.createdAt < row.u.passwordChangedAt;
+  if (!row.u.active || superseded || row.s.expiresAt.getTime() <= now || idleFor > idleMinutes * 60_000) {
     await tx.delete(sessions).where(eq(sessions.id, id));
     return null;
   }

@@ -1,5 +1,5 @@
 // Accounts of a tenant and the roles granted to them on org units.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { can, ROLE_LABELS, type Role } from '../../../core/auth/policy.ts';
 import { cleanText, compareVi } from '../../../core/text/vietnamese.ts';
 import type { Tx } from '../../db/client.ts';
@@ -83,7 +83,8 @@ export async function updateUser(m: Mutation, id: string, input: { displayName?:
 export async function resetPassword(m: Mutation, id: string, password: string) {
   const user = await userOr404(m.tx, id);
   validateNewPassword(password, 'password');
-  await m.tx.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, id));
+  // The user's sessions end at once: whoever knew the old password is logged out everywhere.
+  await m.tx.update(users).set({ passwordHash: await hashPassword(password), passwordChangedAt: sql`now()` }).where(eq(users.id, id));
   await m.audit({ action: 'org.user.password_reset', entityType: 'user', entityId: id, summary: user.username });
 }
 

@@ -76,3 +76,27 @@ describe('evidence files', () => {
     expect(res.statusCode).toBe(404);
   });
 });
+
+describe('hostile uploads (issue 9)', () => {
+  it('keeps only the base name of a path, stores the bytes under their hash, and downloads with a header nothing can break out of', async () => {
+    const up = await focal.upload('/api/files', [{ name: '../../../etc/báo cáo; X-Evil=1.pdf', content: pdf('traversal') }]);
+    expect(up.status).toBe(201);
+    const [file] = up.body.items;
+    expect(file.name).toBe('báo cáo; X-Evil=1.pdf');
+    const windows = (await focal.upload('/api/files', [{ name: 'C:\\Users\\lan\\..\\đề án.pdf', content: pdf('windows') }])).body.items[0];
+    expect(windows.name).toBe('đề án.pdf');
+    expect(existsSync(blobPath(t.app.kh.config.filesDir, file.sha256))).toBe(true);
+    const down = await t.app.inject({ method: 'GET', url: `/api/files/${file.id}`, headers: { cookie: focal.cookie } });
+    expect(down.headers['x-evil']).toBeUndefined();
+    expect(down.headers['content-disposition']).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%._~!'()*-]+$/);
+    expect(down.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('refuses HTML and SVG, whatever they are called, so nothing uploaded is ever rendered by the browser', async () => {
+    for (const [name, content] of [['trang.html', '<html><script>alert(1)</script></html>'], ['hinh.svg', '<svg onload="alert(1)"/>'], ['gia.pdf', '<svg onload="alert(1)"/>']] as const) {
+      const res = await focal.upload('/api/files', [{ name, content }]);
+      expect(res.status, name).toBe(400);
+      expect(res.body.message).toMatch(/tệp/i);
+    }
+  });
+});

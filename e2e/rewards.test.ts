@@ -84,7 +84,7 @@ describe('task rewards in the browser', () => {
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.locator('#comment').isVisible()).toBe(true);
     await dialog.getByRole('button', { name: 'Trả lại' }).click();
-    await expect.poll(() => dialog.getByText('Nêu nội dung đơn vị cần bổ sung.').isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByText('Nêu tài liệu, nội dung đơn vị cần bổ sung.').isVisible()).toBe(true);
     await dialog.locator('#comment').fill(COMMENT);
     await dialog.getByRole('button', { name: 'Trả lại' }).click();
     await expect.poll(() => page.getByText('Bị trả lại').first().isVisible()).toBe(true);

@@ -16,6 +16,7 @@ import { api, ApiError } from '../../api/client.ts';
 import type { StoredFile } from '../../api/plans.ts';
 import { stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
 import FormModal from '../../components/FormModal.tsx';
+import ReturnModal from '../../components/ReturnModal.tsx';
 import { useSession } from '../../components/session.tsx';
 import { DATE_FORMAT, iso, todayVn } from '../inspections/InspectionFormModal.tsx';
 import { FilesField } from '../rewards/shared.tsx';
@@ -36,7 +37,6 @@ export default function NominationActions({ view, onDone }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [filesForm] = Form.useForm<{ kind: DocKind; files: UploadFile<StoredFile>[] }>();
-  const [returnForm] = Form.useForm<{ comment: string }>();
   const [checkForm] = Form.useForm<{ seen: boolean }>();
   const [voteForm] = Form.useForm<VoteValues>();
   const [recordForm] = Form.useForm<RecordValues>();
@@ -143,16 +143,9 @@ export default function NominationActions({ view, onDone }: Props) {
         </Form.Item>
       </FormModal>
 
-      <FormModal<{ comment: string }>
-        title="Trả lại hồ sơ, đề nghị bổ sung" okText="Trả lại" open={open === 'return'} form={returnForm} onCancel={close}
-        initialValues={{ comment: view.missing.length ? `Hồ sơ còn thiếu: ${view.missing.join('; ')}.` : '' }}
-        onSubmit={(v) => post('return', { comment: v.comment }, 'Đã trả lại hồ sơ cho đơn vị.')}
-      >
-        <Form.Item name="comment" label="Nội dung đơn vị cần bổ sung" extra={`${view.unitName} thấy ý kiến này trên hồ sơ.`}
-          rules={[{ required: true, whitespace: true, message: 'Nêu tài liệu, nội dung đơn vị cần bổ sung.' }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={2000} autoFocus />
-        </Form.Item>
-      </FormModal>
+      <ReturnModal open={open === 'return'} unitName={view.unitName} onCancel={close}
+        initial={view.missing.length ? `Hồ sơ còn thiếu: ${view.missing.join('; ')}.` : ''}
+        onSubmit={(comment) => post('return', { comment }, 'Đã trả lại hồ sơ cho đơn vị.')} />
 
       <FormModal<{ seen: boolean }>
         title="Hồ sơ đủ, trình Hội đồng" okText="Trình Hội đồng" open={open === 'check'} form={checkForm} onCancel={close} width={640}

@@ -11,6 +11,7 @@ import { api, ApiError } from '../../api/client.ts';
 import type { StoredFile } from '../../api/plans.ts';
 import { stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
 import FormModal from '../../components/FormModal.tsx';
+import ReturnModal from '../../components/ReturnModal.tsx';
 import { FilesField, formatMoney, MoneyInput, type RewardView } from './shared.tsx';
 
 type Open = 'return' | 'approve' | 'reject' | 'resubmit' | null;
@@ -20,7 +21,6 @@ export default function ReviewActions({ view, onDone }: Props) {
   const { message } = App.useApp();
   const [open, setOpen] = useState<Open>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [returnForm] = Form.useForm<{ comment: string }>();
   const [rejectForm] = Form.useForm<{ comment: string }>();
   const [approveForm] = Form.useForm<{ decisionNo: string; decisionDate: Dayjs; amount: number }>();
   const [resubmitForm] = Form.useForm<{ output: string; fileIds: UploadFile<StoredFile>[] }>();
@@ -79,15 +79,8 @@ export default function ReviewActions({ view, onDone }: Props) {
         </Form.Item>
       </FormModal>
 
-      <FormModal<{ comment: string }>
-        title="Trả lại hồ sơ, đề nghị bổ sung" okText="Trả lại" open={open === 'return'} form={returnForm} onCancel={close}
-        onSubmit={(v) => review({ action: 'return', comment: v.comment }, 'Đã trả lại hồ sơ cho đơn vị.')}
-      >
-        <Form.Item name="comment" label="Nội dung đơn vị cần bổ sung" extra={`${view.unitName} thấy ý kiến này trên hồ sơ.`}
-          rules={[{ required: true, whitespace: true, message: 'Nêu nội dung đơn vị cần bổ sung.' }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={2000} autoFocus />
-        </Form.Item>
-      </FormModal>
+      <ReturnModal open={open === 'return'} unitName={view.unitName} onCancel={close}
+        onSubmit={(comment) => review({ action: 'return', comment }, 'Đã trả lại hồ sơ cho đơn vị.')} />
 
       <FormModal<{ comment: string }>
         title="Không xét thưởng" okText="Không xét thưởng" open={open === 'reject'} form={rejectForm} onCancel={close}

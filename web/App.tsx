@@ -127,11 +127,12 @@ function Protected() {
   );
 }
 
-/** Where a user lands: a unit's focal point on its task list, allowance-only staff on the allowance, everyone else on the overview. */
+/** Where a user lands: a unit's focal point on its task list, allowance-only or emulation-only staff on theirs, everyone else on the overview. */
 export function homePath(me: Me): string {
   if (!me.tenant) return '/to-chuc';
-  // IT, HR and finance officers granted only the allowance duties cannot read plans: the overview would refuse them.
+  // Officers granted only the allowance duties or the emulation office cannot read plans: the overview would refuse them.
   if (!me.permissions.includes('plan.read') && me.permissions.includes('allowance.read')) return '/ho-tro';
+  if (!me.permissions.includes('plan.read') && me.permissions.includes('emulation.read')) return '/thi-dua';
   return me.grants.some((g) => g.role === 'unit_focal') ? '/nhiem-vu-don-vi' : '/tong-quan';
 }
 

@@ -102,3 +102,25 @@ describe('the emulation block scorecard in the browser', () => {
     await context.close();
   });
 });
+
+describe('setting up a movement', () => {
+  it('shows the server’s refusal of a phase on the phase’s own field', async () => {
+    const [context, page] = await open('hn.tccb');
+    await page.goto(`${baseUrl}/thi-dua`);
+    await page.getByRole('button', { name: 'Lập phong trào thi đua' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#name').fill('Phong trào thử nghiệm');
+    for (const box of await dialog.getByLabel('Nội dung tiêu chí').all()) await box.fill('Hoàn thành nhiệm vụ được giao');
+    // The second phase starts a year late: the server names phases.1.fromYear.
+    const second = dialog.getByLabel('Từ năm').nth(1);
+    await second.fill(String(Number(await second.inputValue()) + 1));
+    await dialog.getByRole('button', { name: 'Lập phong trào' }).click();
+    const error = dialog.locator('.ant-form-item-explain-error', { hasText: 'phải bắt đầu từ năm' });
+    await expect.poll(() => error.count()).toBe(1);
+    // It sits under the second phase's "Từ năm", not at the top of the form.
+    const [fieldBox, errorBox] = [await second.boundingBox(), await error.boundingBox()];
+    expect(errorBox!.y).toBeGreaterThan(fieldBox!.y);
+    expect(errorBox!.y - fieldBox!.y).toBeLessThan(80);
+    await context.close();
+  });
+});

@@ -34,3 +34,8 @@ export default function EvidenceUpload({ files, onChange }: { files: UploadFile<
     </Upload>
   );
 }
+
+/** EvidenceUpload as a form field: Form.Item (valuePropName="files") hands it the list and takes the changes. */
+export function FilesField({ files, onChange }: { files?: UploadFile<StoredFile>[]; onChange?: (files: UploadFile<StoredFile>[]) => void }) {
+  return <EvidenceUpload files={files ?? []} onChange={(f) => onChange?.(f)} />;
+}

@@ -15,6 +15,16 @@ interface Props<T> {
   children: ReactNode;
 }
 
+/**
+ * The form's field the server named: "phases.1.fromYear" is the path ['phases', 1, 'fromYear'] of a Form.List when
+ * the form holds a value there; otherwise the name as it is.
+ */
+function fieldName(form: FormInstance, name: string): string | (string | number)[] {
+  if (!name.includes('.')) return name;
+  const path = name.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  return form.getFieldValue(path) === undefined ? name : path;
+}
+
 export default function FormModal<T extends object>(p: Props<T>) {
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
@@ -27,7 +37,7 @@ export default function FormModal<T extends object>(p: Props<T>) {
       await p.onSubmit(values);
     } catch (err) {
       if (err instanceof ApiError && err.details && Object.keys(err.details).length) {
-        p.form.setFields(Object.entries(err.details).map(([name, msg]) => ({ name: name as never, errors: [msg] })));
+        p.form.setFields(Object.entries(err.details).map(([name, msg]) => ({ name: fieldName(p.form, name) as never, errors: [msg] })));
       }
       if (err instanceof ApiError) message.error(err.message);
       else message.error('Đã có lỗi xảy ra. Vui lòng thử lại.');

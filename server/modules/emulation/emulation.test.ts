@@ -50,6 +50,38 @@ describe('the demo movement of Sở Y tế Hà Nội (seed 001)', () => {
   });
 });
 
+describe('setting up and joining a movement', () => {
+  const movement = async (over: Record<string, unknown> = {}) => ({
+    number: '12/KH-SYT', name: 'Phong trào thi đua thử nghiệm', startYear: 2026, endYear: 2030, ownerUnitId: await unitId(c['hn.lanhdao'], 'Phòng Tổ chức cán bộ'), councilMembers: 7, forms: ['giay_khen_so'],
+    phases: [{ name: 'Giai đoạn 1', fromYear: 2026, toYear: 2028, review: 'so_ket' }, { name: 'Giai đoạn 2', fromYear: 2028, toYear: 2030, review: 'tong_ket' }],
+    criteria: [{ subject: 'collective', text: 'Nhiệm vụ đúng hạn', weight: 70, measure: 'tasks_on_time' }, { subject: 'collective', text: 'Sáng kiến', weight: 30, measure: 'manual' }, { subject: 'individual', text: 'Hoàn thành tốt nhiệm vụ', weight: 0, measure: 'manual' }],
+    ...over,
+  });
+  it('is set up by Phòng TCCB only, each mistake refused on its field and nothing written', async () => {
+    const post = async (who: string, over: Record<string, unknown> = {}) => c[who].post('/api/emulation/movements', await movement(over));
+    expect((await post('hn.xanhpon')).status).toBe(403);
+    expect((await post('hn.tccb', { phases: [{ name: 'Giai đoạn 1', fromYear: 2026, toYear: 2028, review: 'so_ket' }, { name: 'Giai đoạn 2', fromYear: 2029, toYear: 2030, review: 'tong_ket' }] })).body.details['phases.1.fromYear']).toMatch(/phải bắt đầu từ năm 2028/);
+    expect((await post('hn.tccb', { criteria: [{ subject: 'collective', text: 'A', weight: 60, measure: 'manual' }, { subject: 'individual', text: 'B', weight: 0, measure: 'manual' }] })).body.details.criteria).toMatch(/phải bằng 100 \(hiện là 60\)/);
+    expect((await post('hn.tccb', { criteria: [{ subject: 'collective', text: 'A', weight: 100, measure: 'manual' }] })).body.details.criteria).toMatch(/cá nhân/);
+    expect((await post('hn.tccb', { criteria: [{ subject: 'collective', text: 'A', weight: 100, measure: 'manual' }, { subject: 'individual', text: 'B', weight: 10, measure: 'manual' }] })).body.details['criteria.1.weight']).toMatch(/trọng số 0/);
+    expect((await post('hn.tccb', { forms: [] })).body.details.forms).toBeTruthy();
+    expect((await c['hn.lanhdao'].get('/api/emulation/movements')).body.items).toHaveLength(1);
+    const made = await post('hn.tccb');
+    expect(made.status).toBe(201);
+    expect((await c['hn.tccb'].post(`/api/emulation/movements/${made.body.id}/blocks`, { name: 'Khối thử', unitIds: [await unitId(c['hn.lanhdao'], 'Phòng Tổ chức cán bộ')] })).body.details['unitIds.0']).toMatch(/đơn vị trực thuộc Sở/);
+  });
+
+  it('is joined once a year by a unit, for itself only', async () => {
+    const reg = { unitId: u.xanhpon, year: 2027, pledge: 'Hoàn thành 100% nhiệm vụ chuyển đổi số' };
+    expect((await c['hn.thanhnhan.tdkt'].post(`/api/emulation/movements/${movementId}/registrations`, reg)).status).toBe(403);
+    expect((await c['hn.xanhpon'].post(`/api/emulation/movements/${movementId}/registrations`, { ...reg, year: 2031 })).body.details.year).toMatch(/2025 đến năm 2030/);
+    expect((await c['hn.xanhpon'].post(`/api/emulation/movements/${movementId}/registrations`, reg)).status).toBe(201);
+    const again = await c['hn.xanhpon'].post(`/api/emulation/movements/${movementId}/registrations`, reg);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toMatch(/đã đăng ký thi đua năm 2027/);
+  });
+});
+
 describe('a nomination from unit to Director', () => {
   let id: string;
   const body = async (over: Record<string, unknown> = {}) => ({

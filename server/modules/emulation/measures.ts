@@ -5,7 +5,7 @@ import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { meetsTarget, valueOf } from '../../../core/indicators/rollup.ts';
 import { periodsBetween } from '../../../core/reports/periods.ts';
 import type { MeasureKind, Share } from '../../../core/emulation/scoring.ts';
-import { formatViDate } from '../../../core/schedule/dates.ts';
+import { formatViDate, todayInVietnam } from '../../../core/schedule/dates.ts';
 import type { Tx } from '../../db/client.ts';
 import { correctiveActions, indicators, indicatorUnits, indicatorValues, occurrences, orgUnits, plans, reportSchedules, reportSubmissions, tasks } from '../../db/schema/index.ts';
 import { owes, ruleOf } from '../reports/queries.ts';
@@ -15,7 +15,7 @@ export interface MeasureRecord { what: string; period: string; due: string; done
 export type Computed = Exclude<MeasureKind, 'manual'>;
 
 const vi = (d: string | null) => (d ? formatViDate(d) : '—');
-const vnDay = (t: Date | null) => (t ? new Date(t.getTime() + 7 * 3600_000).toISOString().slice(0, 10) : null);
+const vnDay = (t: Date | null) => (t ? todayInVietnam(t) : null);
 
 /** The year's records of one measure for each unit (a unit's own and its teams'), as of `today`. */
 export async function recordsFor(tx: Tx, measure: Computed, units: UnitRow[], year: number, today: string): Promise<Map<string, MeasureRecord[]>> {

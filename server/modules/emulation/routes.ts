@@ -62,6 +62,12 @@ const DecideFields = Type.Object({
 });
 const YearQuery = Type.Object({ year: Type.Optional(Year) });
 
+/** Commendations are issued by the Sở itself (the tenant's root unit), under its own parent body. */
+async function sectorIssuer(tx: Parameters<typeof issuerOf>[0]) {
+  const root = (await allUnits(tx)).find((u) => u.parentId === null)!;
+  return issuerOf(tx, { name: root.name, kind: root.kind });
+}
+
 export async function emulationRoutes(app: FastifyInstance) {
   const now = () => app.kh.config.now();
   app.get('/api/emulation/movements', { schema: { tags, summary: 'Các phong trào thi đua', response: ok }, config: { authz: 'emulation.read' } },
@@ -111,9 +117,8 @@ export async function emulationRoutes(app: FastifyInstance) {
   app.get('/api/emulation/nominations/:id/dossier.zip', { schema: { tags, summary: 'Tải hồ sơ trình cấp trên (.zip)', params: IdParams }, config: { authz: 'emulation.manage' } }, async (req, reply) => {
     const [n, issuer, blobs] = await read(req, async (tx, user) => {
       const v = await nominationView(tx, user, (req.params as Id).id);
-      const root = (await allUnits(tx)).find((u) => u.parentId === null)!;
       const ids = v.documents.flatMap((d) => d.files.map((f) => f.id));
-      return [v, await issuerOf(tx, { name: root.name, kind: root.kind }), ids.length ? await tx.select({ id: files.id, sha256: files.sha256 }).from(files).where(inArray(files.id, ids)) : []] as const;
+      return [v, await sectorIssuer(tx), ids.length ? await tx.select({ id: files.id, sha256: files.sha256 }).from(files).where(inArray(files.id, ids)) : []] as const;
     });
     const d = await forwardDossier(n, issuer, blobs, app.kh.config.filesDir, now());
     return reply.header('content-type', 'application/zip').header('content-disposition', contentDisposition(d.name)).send(Buffer.from(d.zip));
@@ -127,11 +132,7 @@ export async function emulationRoutes(app: FastifyInstance) {
   app.get('/api/emulation/decisions/:id', { schema: { tags, summary: 'Một quyết định khen thưởng', params: IdParams, response: ok }, config: { authz: 'emulation.read' } },
     async (req) => read(req, (tx, user) => decisionView(tx, user, (req.params as Id).id)));
   const decisionDoc = (kind: 'decision' | 'certificates') => async (req: Parameters<typeof read>[0], reply: import('fastify').FastifyReply) => {
-    const [d, issuer] = await read(req, async (tx, user) => {
-      const v = await decisionView(tx, user, (req.params as Id).id);
-      const root = (await allUnits(tx)).find((u) => u.parentId === null)!;
-      return [v, await issuerOf(tx, { name: root.name, kind: root.kind })] as const;
-    });
+    const [d, issuer] = await read(req, async (tx, user) => [await decisionView(tx, user, (req.params as Id).id), await sectorIssuer(tx)] as const);
     const buffer = kind === 'decision' ? await renderOfficialDocx(awardDecision(d, issuer)) : await certificatesDocx(d, issuer);
     const name = `${kind === 'decision' ? 'Quyết định khen thưởng' : 'Giấy khen'} ${d.number}`.replace(/[\\/:*?"<>|]/g, '-');
     return reply.header('content-type', DOCX).header('content-disposition', contentDisposition(`${name}.docx`)).send(buffer);

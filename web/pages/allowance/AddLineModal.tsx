@@ -3,11 +3,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Select } from 'antd';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../core/allowance/types.ts';
-import { matchesSearch } from '../../../core/text/vietnamese.ts';
 import { api } from '../../api/client.ts';
 import { formatMoney, monthLabel, type AllowanceList } from '../../api/allowance.ts';
 import FormModal from '../../components/FormModal.tsx';
 import type { Act } from './ListPage.tsx';
+import { accentFree } from '../../components/inputs.ts';
 
 interface Props { open: boolean; list: AllowanceList; onClose: () => void; act: Act }
 interface Values { personId: string; category: Category; reason: string }
@@ -45,7 +45,7 @@ export default function AddLineModal({ open, list, onClose, act }: Props) {
       )}
       <Form.Item name="personId" label="Cán bộ" rules={[{ required: true, message: 'Chọn cán bộ cần bổ sung.' }]}>
         <Select
-          showSearch={{ filterOption: (input, o) => matchesSearch(String(o?.label ?? ''), input) }}
+          showSearch={accentFree}
           loading={!people} options={options} placeholder="Chọn cán bộ (gõ tên để tìm)" notFoundContent="Không có cán bộ phù hợp"
         />
       </Form.Item>

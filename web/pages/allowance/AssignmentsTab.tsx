@@ -7,20 +7,18 @@ import { PauseCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../core/allowance/types.ts';
 import { formatViDate, todayInVietnam } from '../../../core/schedule/dates.ts';
-import { matchesSearch } from '../../../core/text/vietnamese.ts';
 import { api } from '../../api/client.ts';
 import type { AssignmentRow } from '../../api/allowance.ts';
 import FormModal from '../../components/FormModal.tsx';
 import { useIsPhone } from '../../components/responsive.ts';
 import type { PersonOption } from './RecordsPage.tsx';
+import { accentFree, DATE_FORMAT, isoDay } from '../../components/inputs.ts';
 
 interface Props { unitId: string; items: AssignmentRow[]; people: PersonOption[]; canRecord: boolean; onChanged: () => Promise<void> }
 interface Values {
   personId: string; decisionNo: string; decisionDate: Dayjs; signer?: string; task: string; output: string;
   category: Category; jobPosition: string; startOn: Dayjs; endOn?: Dayjs | null;
 }
-const DATE = 'DD/MM/YYYY';
-const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 const d = (v: string | null) => (v ? formatViDate(v) : '');
 
 function StateTag({ a }: { a: AssignmentRow }) {
@@ -88,9 +86,9 @@ export default function AssignmentsTab({ unitId, items, people, canRecord, onCha
         initialValues={{ category: 'full_time' }}
         onSubmit={async (v) => {
           await api.post(`/api/allowance/units/${unitId}/assignments`, {
-            personId: v.personId, decisionNo: v.decisionNo.trim(), decisionDate: iso(v.decisionDate), signer: (v.signer ?? '').trim(),
+            personId: v.personId, decisionNo: v.decisionNo.trim(), decisionDate: isoDay(v.decisionDate), signer: (v.signer ?? '').trim(),
             task: v.task.trim(), output: v.output.trim(), category: v.category, jobPosition: v.jobPosition.trim(),
-            startOn: iso(v.startOn), endOn: iso(v.endOn),
+            startOn: isoDay(v.startOn), endOn: isoDay(v.endOn),
           });
           setAdding(false);
           message.success('Đã ghi quyết định phân công.');
@@ -99,14 +97,14 @@ export default function AssignmentsTab({ unitId, items, people, canRecord, onCha
       >
         <Form.Item name="personId" label="Cán bộ" rules={[{ required: true, message: 'Chọn cán bộ được phân công.' }]}
           extra="Danh sách gồm cán bộ của đơn vị đã có quyết định phân công.">
-          <Select showSearch={{ filterOption: (input, o) => matchesSearch(String(o?.label ?? ''), input) }} options={people} placeholder="Chọn cán bộ (gõ tên để tìm)" notFoundContent="Không có cán bộ phù hợp" />
+          <Select showSearch={accentFree} options={people} placeholder="Chọn cán bộ (gõ tên để tìm)" notFoundContent="Không có cán bộ phù hợp" />
         </Form.Item>
         <div className="kh-form-grid">
           <Form.Item name="decisionNo" label="Số quyết định" rules={[{ required: true, whitespace: true, message: 'Nhập số quyết định phân công.' }]}>
             <Input maxLength={100} placeholder="Ví dụ: 587/QĐ-BVTN" />
           </Form.Item>
           <Form.Item name="decisionDate" label="Ngày quyết định" rules={[{ required: true, message: 'Nhập ngày quyết định.' }]}>
-            <DatePicker format={DATE} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="signer" label="Người ký">
             <Input maxLength={200} placeholder="Ví dụ: Giám đốc bệnh viện" />
@@ -126,12 +124,12 @@ export default function AssignmentsTab({ unitId, items, people, canRecord, onCha
             <Input maxLength={300} />
           </Form.Item>
           <Form.Item name="startOn" label="Từ ngày" rules={[{ required: true, message: 'Nhập ngày bắt đầu phân công.' }]}>
-            <DatePicker format={DATE} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="endOn" label="Đến ngày" extra="Để trống nếu không thời hạn." dependencies={['startOn']} rules={[({ getFieldValue }) => ({
             validator: (_, v: Dayjs | null) => (!v || !getFieldValue('startOn') || !v.isBefore(getFieldValue('startOn'), 'day') ? Promise.resolve() : Promise.reject(new Error('Ngày kết thúc phân công phải từ ngày bắt đầu trở đi.'))),
           })]}>
-            <DatePicker format={DATE} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
           </Form.Item>
         </div>
       </FormModal>
@@ -140,7 +138,7 @@ export default function AssignmentsTab({ unitId, items, people, canRecord, onCha
         title={stopping ? `Dừng hưởng hỗ trợ: ${stopping.personName} (QĐ ${stopping.decisionNo})` : ''} okText="Dừng hưởng"
         open={!!stopping} form={stopForm} onCancel={() => setStopping(null)} initialValues={{ stoppedOn: dayjs() }}
         onSubmit={async (v) => {
-          await api.post(`/api/allowance/assignments/${stopping!.id}/stop`, { stoppedOn: iso(v.stoppedOn), reason: v.reason.trim() });
+          await api.post(`/api/allowance/assignments/${stopping!.id}/stop`, { stoppedOn: isoDay(v.stoppedOn), reason: v.reason.trim() });
           setStopping(null);
           message.success('Đã dừng hưởng hỗ trợ. Tháng đã chi trả sẽ được thu hồi ở danh sách tháng sau nếu cần.');
           await onChanged();
@@ -148,7 +146,7 @@ export default function AssignmentsTab({ unitId, items, people, canRecord, onCha
       >
         <p>Cán bộ không còn đáp ứng điều kiện hưởng hỗ trợ: ghi ngày cuối cùng được hưởng và lý do. Việc dừng được ghi vào nhật ký kiểm toán.</p>
         <Form.Item name="stoppedOn" label="Ngày cuối cùng được hưởng" rules={[{ required: true, message: 'Nhập ngày cuối cùng được hưởng.' }]}>
-          <DatePicker format={DATE} placeholder="dd/mm/yyyy" style={{ width: 200 }} />
+          <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="reason" label="Lý do dừng chi trả" rules={[{ required: true, whitespace: true, message: 'Nêu lý do dừng chi trả.' }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />

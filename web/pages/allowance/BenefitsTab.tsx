@@ -6,16 +6,15 @@ import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { formatViDate } from '../../../core/schedule/dates.ts';
-import { matchesSearch } from '../../../core/text/vietnamese.ts';
 import { api, ApiError } from '../../api/client.ts';
 import type { BenefitRow } from '../../api/allowance.ts';
 import FormModal from '../../components/FormModal.tsx';
 import { useIsPhone } from '../../components/responsive.ts';
 import type { PersonOption } from './RecordsPage.tsx';
+import { accentFree, DATE_FORMAT, isoDay } from '../../components/inputs.ts';
 
 interface Props { unitId: string; people: PersonOption[]; canRecord: boolean }
 interface Values { personId: string; name: string; basis?: string; startOn: Dayjs; endOn?: Dayjs | null; sameWork: boolean }
-const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 const span = (b: BenefitRow) => `${formatViDate(b.startOn)} – ${b.endOn ? formatViDate(b.endOn) : 'không thời hạn'}`;
 
 function SameWorkTag({ b }: { b: BenefitRow }) {
@@ -76,7 +75,7 @@ export default function BenefitsTab({ unitId, people, canRecord }: Props) {
         initialValues={{ sameWork: true }}
         onSubmit={async (v) => {
           await api.post(`/api/allowance/units/${unitId}/benefits`, {
-            personId: v.personId, name: v.name.trim(), basis: (v.basis ?? '').trim(), startOn: iso(v.startOn), endOn: iso(v.endOn), sameWork: !!v.sameWork,
+            personId: v.personId, name: v.name.trim(), basis: (v.basis ?? '').trim(), startOn: isoDay(v.startOn), endOn: isoDay(v.endOn), sameWork: !!v.sameWork,
           });
           setAdding(false);
           message.success('Đã ghi chính sách khác. Lập lại danh sách các tháng chưa duyệt để áp dụng.');
@@ -84,7 +83,7 @@ export default function BenefitsTab({ unitId, people, canRecord }: Props) {
         }}
       >
         <Form.Item name="personId" label="Cán bộ" rules={[{ required: true, message: 'Chọn cán bộ.' }]}>
-          <Select showSearch={{ filterOption: (input, o) => matchesSearch(String(o?.label ?? ''), input) }} options={people} placeholder="Chọn cán bộ (gõ tên để tìm)" notFoundContent="Không có cán bộ phù hợp" />
+          <Select showSearch={accentFree} options={people} placeholder="Chọn cán bộ (gõ tên để tìm)" notFoundContent="Không có cán bộ phù hợp" />
         </Form.Item>
         <Form.Item name="name" label="Tên chính sách, khoản hỗ trợ" rules={[{ required: true, whitespace: true, message: 'Nhập tên chính sách, khoản hỗ trợ.' }]}>
           <Input maxLength={300} placeholder="Ví dụ: Hỗ trợ cán bộ triển khai Đề án 06" />
@@ -94,10 +93,10 @@ export default function BenefitsTab({ unitId, people, canRecord }: Props) {
         </Form.Item>
         <div className="kh-form-grid">
           <Form.Item name="startOn" label="Từ ngày" rules={[{ required: true, message: 'Nhập ngày bắt đầu hưởng.' }]}>
-            <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="endOn" label="Đến ngày" extra="Để trống nếu không thời hạn.">
-            <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
+            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
           </Form.Item>
         </div>
         <Form.Item name="sameWork" valuePropName="checked" extra="Đánh dấu khi khoản này trả cho chính nhiệm vụ được phân công: cán bộ không được hưởng hỗ trợ theo Nghị quyết 07 trong thời gian đó.">

@@ -11,6 +11,7 @@ import { formatMoney, monthLabel, type AllowanceList } from '../../api/allowance
 import FormModal from '../../components/FormModal.tsx';
 import type { Act } from './ListPage.tsx';
 import { MoneyInput } from './shared.tsx';
+import { afterToday, DATE_FORMAT } from '../../components/inputs.ts';
 
 interface Props { list: AllowanceList; act: Act; onGenerate: () => Promise<void>; generating: boolean }
 type Step = 'propose' | 'return' | 'approve' | 'pay';
@@ -91,7 +92,7 @@ export default function ListActions({ list, act, onGenerate, generating }: Props
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="paidOn" label="Ngày chi trả" rules={[{ required: true, message: 'Nhập ngày chi trả.' }]}>
-          <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" disabledDate={(d) => d.format('YYYY-MM-DD') > todayInVietnam()} style={{ width: 200 }} />
+          <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" disabledDate={afterToday} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="amount" label="Số tiền đã chi" extra={`Phải bằng tổng danh sách đã duyệt: ${formatMoney(list.totals.total)}.`}
           rules={[{ required: true, message: 'Nhập số tiền đã chi.' }]}>

@@ -1,14 +1,13 @@
 // "Lập khối thi đua": a name and the member units (units directly under the Sở) the block scores on the movement's criteria.
 import { Form, Input, Select } from 'antd';
-import { matchesSearch } from '../../../core/text/vietnamese.ts';
 import { api } from '../../api/client.ts';
 import FormModal from '../../components/FormModal.tsx';
 import { useUnits } from '../../components/units.tsx';
+import { accentFree } from '../../components/inputs.ts';
 
 interface Values { name: string; unitIds: string[] }
 interface Props { open: boolean; movementId: string; onClose: () => void; onCreated: (id: string) => void }
 
-const search = { filterOption: (input: string, o?: { label?: unknown }) => matchesSearch(String(o?.label ?? ''), input) };
 
 export default function BlockFormModal({ open, movementId, onClose, onCreated }: Props) {
   const [form] = Form.useForm<Values>();
@@ -20,7 +19,7 @@ export default function BlockFormModal({ open, movementId, onClose, onCreated }:
         <Input maxLength={300} placeholder="Ví dụ: Khối các bệnh viện đa khoa" />
       </Form.Item>
       <Form.Item name="unitIds" label="Đơn vị thành viên" rules={[{ required: true, message: 'Chọn các đơn vị thành viên.' }]}>
-        <Select mode="multiple" showSearch={search} placeholder="Chọn đơn vị" options={units.filter((u) => u.active && u.kind === 'unit').map((u) => ({ value: u.id, label: u.name }))} />
+        <Select mode="multiple" showSearch={accentFree} placeholder="Chọn đơn vị" options={units.filter((u) => u.active && u.kind === 'unit').map((u) => ({ value: u.id, label: u.name }))} />
       </Form.Item>
     </FormModal>
   );

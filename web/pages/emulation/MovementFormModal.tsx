@@ -35,7 +35,8 @@ export default function MovementFormModal({ open, onClose, onCreated }: Props) {
     <FormModal<Values>
       title="Lập phong trào thi đua" okText="Lập phong trào" open={open} form={form} onCancel={onClose} onSubmit={submit} width={860}
       initialValues={{
-        startYear: year, endYear: year + 5, councilMembers: 9, ownerUnitId: me.grants.find((g) => g.role === 'emulation_officer')?.unitId, forms: ['giay_khen_so'],
+        startYear: year, endYear: year + 5, councilMembers: 9, // The standing division is the officer's own division (Phòng TCCB), not the Sở the duty is granted on.
+        ownerUnitId: (me.grants.find((g) => g.role === 'division_staff') ?? me.grants.find((g) => g.role === 'emulation_officer'))?.unitId, forms: ['giay_khen_so'],
         phases: [{ name: 'Giai đoạn 1', fromYear: year, toYear: year + 2, review: 'so_ket' }, { name: 'Giai đoạn 2', fromYear: year + 2, toYear: year + 5, review: 'tong_ket' }],
         criteria: [{ subject: 'collective', text: '', weight: 100, measure: 'tasks_on_time' }, { subject: 'individual', text: '', weight: 0, measure: 'manual' }],
       }}

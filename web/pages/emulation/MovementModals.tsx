@@ -6,8 +6,8 @@ import { AWARD_FORMS } from '../../../core/emulation/forms.ts';
 import { api } from '../../api/client.ts';
 import FormModal from '../../components/FormModal.tsx';
 import { useSession } from '../../components/session.tsx';
-import { DATE_FORMAT, iso, todayVn } from '../inspections/InspectionFormModal.tsx';
 import type { DecisionView, MovementView, NominationItem } from './shared.tsx';
+import { DATE_FORMAT, isoDay, todayVn } from '../../components/inputs.ts';
 
 interface RegisterValues { unitId: string; pledge: string }
 
@@ -46,7 +46,7 @@ export function DecideModal({ open, movement, nominations, onClose, onDecided }:
   const candidates = decidable(nominations);
   const submit = async (v: DecideValues) => {
     onDecided(await api.post<DecisionView>('/api/emulation/decisions', {
-      nominationIds: v.nominationIds, number: v.number, decisionDate: iso(v.decisionDate), signerName: v.signerName, signerTitle: v.signerTitle,
+      nominationIds: v.nominationIds, number: v.number, decisionDate: isoDay(v.decisionDate), signerName: v.signerName, signerTitle: v.signerTitle,
     }));
   };
   return (

@@ -14,13 +14,12 @@ import { countVote } from '../../../core/emulation/council.ts';
 import { DOC_KINDS, DOC_LABELS, type DocKind } from '../../../core/emulation/forms.ts';
 import { api, ApiError } from '../../api/client.ts';
 import type { StoredFile } from '../../api/plans.ts';
-import { stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
+import { FilesField, stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
 import FormModal from '../../components/FormModal.tsx';
 import ReturnModal from '../../components/ReturnModal.tsx';
 import { useSession } from '../../components/session.tsx';
-import { DATE_FORMAT, iso, todayVn } from '../inspections/InspectionFormModal.tsx';
-import { FilesField } from '../rewards/shared.tsx';
 import { movementLink, voteRule, type NominationView } from './shared.tsx';
+import { afterToday, DATE_FORMAT, isoDay, todayVn } from '../../components/inputs.ts';
 
 type Open = 'files' | 'return' | 'check' | 'vote' | 'record' | null;
 interface Props { view: NominationView; onDone: (next: NominationView) => void }
@@ -28,7 +27,6 @@ interface Props { view: NominationView; onDone: (next: NominationView) => void }
 interface VoteValues { councilDate: Dayjs; members: number; participants: number; votesFor: number; votesAgainst: number }
 interface RecordValues { decisionNo: string; decisionDate: Dayjs; signer: string }
 
-const notFuture = (d: Dayjs) => d.isAfter(todayVn(), 'day');
 
 export default function NominationActions({ view, onDone }: Props) {
   const { message, modal } = App.useApp();
@@ -164,14 +162,14 @@ export default function NominationActions({ view, onDone }: Props) {
         title="Ghi kết quả Hội đồng" okText="Ghi kết quả" open={open === 'vote'} form={voteForm} onCancel={close} width={640}
         initialValues={{ councilDate: todayVn(), members: view.movement.councilMembers }}
         onSubmit={(v) => post('vote', {
-          councilDate: iso(v.councilDate), members: v.members, participants: v.participants, votesFor: v.votesFor, votesAgainst: v.votesAgainst,
+          councilDate: isoDay(v.councilDate), members: v.members, participants: v.participants, votesFor: v.votesFor, votesAgainst: v.votesAgainst,
         }, 'Đã ghi kết quả của Hội đồng.')}
       >
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`${voteRule(view.movement.passPct)}.`}
           description="Tỷ lệ phiếu đồng ý tính trên tổng số thành viên Hội đồng; thành viên vắng mặt cho ý kiến bằng văn bản được tính là tham gia." />
         <div className="kh-form-grid">
           <Form.Item name="councilDate" label="Ngày họp Hội đồng" rules={[{ required: true, message: 'Chọn ngày họp Hội đồng.' }]}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="dd/mm/yyyy" disabledDate={notFuture} />
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="dd/mm/yyyy" disabledDate={afterToday} />
           </Form.Item>
           <Form.Item name="members" label="Số thành viên Hội đồng" extra="Theo quyết định thành lập Hội đồng, ghi ở phong trào; tỷ lệ phiếu tính trên số này.">
             <InputNumber<number> disabled precision={0} style={{ width: '100%' }} />
@@ -196,14 +194,14 @@ export default function NominationActions({ view, onDone }: Props) {
       <FormModal<RecordValues>
         title="Ghi nhận quyết định của cấp trên" okText="Ghi nhận" open={open === 'record'} form={recordForm} onCancel={close} width={640}
         initialValues={{ decisionDate: todayVn(), signer: view.form.decider }}
-        onSubmit={(v) => post('record', { decisionNo: v.decisionNo, decisionDate: iso(v.decisionDate), signer: v.signer ?? '' }, 'Đã ghi nhận quyết định khen thưởng.')}
+        onSubmit={(v) => post('record', { decisionNo: v.decisionNo, decisionDate: isoDay(v.decisionDate), signer: v.signer ?? '' }, 'Đã ghi nhận quyết định khen thưởng.')}
       >
         <div className="kh-form-grid">
           <Form.Item name="decisionNo" label="Số quyết định" rules={[{ required: true, whitespace: true, message: 'Nhập số quyết định.' }]}>
             <Input maxLength={100} placeholder="Ví dụ: 1836/QĐ-UBND" autoFocus />
           </Form.Item>
           <Form.Item name="decisionDate" label="Ngày quyết định" rules={[{ required: true, message: 'Chọn ngày quyết định.' }]}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="dd/mm/yyyy" disabledDate={notFuture} />
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} placeholder="dd/mm/yyyy" disabledDate={afterToday} />
           </Form.Item>
         </div>
         <Form.Item name="signer" label="Người, cơ quan quyết định">

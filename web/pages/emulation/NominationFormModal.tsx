@@ -8,11 +8,11 @@ import { DOC_LABELS, type DocKind, type Nominee } from '../../../core/emulation/
 import { ROUND_LABELS, roundPeriod, type RoundKind } from '../../../core/emulation/workflow.ts';
 import { api, type Person } from '../../api/client.ts';
 import type { StoredFile } from '../../api/plans.ts';
-import { stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
+import { FilesField, stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
 import FormModal from '../../components/FormModal.tsx';
 import { useUnits } from '../../components/units.tsx';
-import { accentFree, FilesField } from '../rewards/shared.tsx';
 import { SUBJECT_OPTIONS, type MovementView, type NominationView } from './shared.tsx';
+import { accentFree } from '../../components/inputs.ts';
 
 interface Values {
   unitId: string; roundKind: RoundKind; year: number; subject: Nominee; personId?: string; nomineeUnitId?: string; collectiveName?: string;

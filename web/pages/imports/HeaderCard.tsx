@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import type { Unit } from '../../api/client.ts';
 import { UnitTreeSelect } from '../../components/units.tsx';
 import type { Draft } from './types.ts';
+import { DATE_FORMAT, isoDay } from '../../components/inputs.ts';
 
 type Header = Draft['header'];
 export interface PlanChoice { ownerUnitId?: string; periodStart: string; periodEnd: string }
@@ -15,8 +16,6 @@ interface Props {
   units: Unit[]; errors: Record<string, string>;
 }
 
-const FORMAT = 'DD/MM/YYYY';
-const iso = (d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
 
 export default function HeaderCard({ header: h, onHeader, plan, onPlan, units, errors }: Props) {
   const item = (key: string) => (errors[key] ? { validateStatus: 'error' as const, help: errors[key] } : {});
@@ -36,8 +35,8 @@ export default function HeaderCard({ header: h, onHeader, plan, onPlan, units, e
             <Input id="imp-number" value={h.number ?? ''} onChange={(e) => onHeader({ number: str(e.target.value) })} placeholder="Ví dụ: 3764/KH-SYT" />
           </Form.Item>
           <Form.Item label="Ngày ban hành" htmlFor="imp-date" extra={!h.date && h.dateText ? `Văn bản ghi: “${h.dateText}”` : undefined} {...item('draft.header.date')}>
-            <DatePicker id="imp-date" format={FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }}
-              value={h.date ? dayjs(h.date) : null} onChange={(d) => onHeader({ date: iso(d) })} />
+            <DatePicker id="imp-date" format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }}
+              value={h.date ? dayjs(h.date) : null} onChange={(d) => onHeader({ date: isoDay(d) })} />
           </Form.Item>
           <Form.Item label="Thay thế kế hoạch" htmlFor="imp-replaces" {...item('draft.header.replaces')}>
             <Input.TextArea id="imp-replaces" autoSize={{ minRows: 1, maxRows: 4 }} value={h.replaces ?? ''} onChange={(e) => onHeader({ replaces: str(e.target.value) })} />
@@ -59,12 +58,12 @@ export default function HeaderCard({ header: h, onHeader, plan, onPlan, units, e
               onChange={(v) => onPlan({ ownerUnitId: v as string })} />
           </Form.Item>
           <Form.Item label="Từ ngày" htmlFor="imp-start" required {...item('plan.periodStart')}>
-            <DatePicker id="imp-start" format={FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} allowClear={false}
-              value={dayjs(plan.periodStart)} onChange={(d) => d && onPlan({ periodStart: iso(d)! })} />
+            <DatePicker id="imp-start" format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} allowClear={false}
+              value={dayjs(plan.periodStart)} onChange={(d) => d && onPlan({ periodStart: isoDay(d)! })} />
           </Form.Item>
           <Form.Item label="Đến ngày" htmlFor="imp-end" required {...item('plan.periodEnd')}>
-            <DatePicker id="imp-end" format={FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} allowClear={false}
-              value={dayjs(plan.periodEnd)} onChange={(d) => d && onPlan({ periodEnd: iso(d)! })} />
+            <DatePicker id="imp-end" format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} allowClear={false}
+              value={dayjs(plan.periodEnd)} onChange={(d) => d && onPlan({ periodEnd: isoDay(d)! })} />
           </Form.Item>
         </div>
       </Form>

@@ -3,9 +3,8 @@
 import { Form, Input, type UploadFile } from 'antd';
 import { api } from '../../api/client.ts';
 import type { StoredFile } from '../../api/plans.ts';
-import { stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
+import { FilesField, stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
 import FormModal from '../../components/FormModal.tsx';
-import { FilesField } from '../rewards/shared.tsx';
 import type { CorrectiveAction } from './shared.tsx';
 
 interface Props { action: CorrectiveAction | null; onClose: () => void; onDone: () => void }

@@ -1,27 +1,21 @@
 // "Thêm cuộc kiểm tra": the unit, the team, the dates and the scope. A unit outside the plan joins it (đột xuất).
 import { DatePicker, Form, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { todayInVietnam } from '../../../core/schedule/dates.ts';
-import { matchesSearch } from '../../../core/text/vietnamese.ts';
+import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client.ts';
 import FormModal from '../../components/FormModal.tsx';
 import { useUnits } from '../../components/units.tsx';
+import { accentFree, DATE_FORMAT, isoDay, todayVn } from '../../components/inputs.ts';
 
 interface Values { unitId: string; team: string; startOn: Dayjs; endOn: Dayjs; scope: string }
 interface Props { open: boolean; planId: string; onClose: () => void; onCreated: (id: string) => void }
 
-export const DATE_FORMAT = 'DD/MM/YYYY';
-export const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
-/** Today in Vietnam, whatever the browser's time zone. */
-export const todayVn = () => dayjs(todayInVietnam());
-export const unitSearch = { filterOption: (input: string, o?: { label?: unknown }) => matchesSearch(String(o?.label ?? ''), input) };
 
 export default function InspectionFormModal({ open, planId, onClose, onCreated }: Props) {
   const [form] = Form.useForm<Values>();
   const { units, loading } = useUnits();
   const submit = async (v: Values) => {
     const row = await api.post<{ id: string }>(`/api/inspection-plans/${planId}/inspections`, {
-      unitId: v.unitId, team: v.team, scope: v.scope, startOn: iso(v.startOn), endOn: iso(v.endOn),
+      unitId: v.unitId, team: v.team, scope: v.scope, startOn: isoDay(v.startOn), endOn: isoDay(v.endOn),
     });
     onCreated(row.id);
   };
@@ -31,7 +25,7 @@ export default function InspectionFormModal({ open, planId, onClose, onCreated }
       initialValues={{ startOn: todayVn(), endOn: todayVn() }}
     >
       <Form.Item name="unitId" label="Đơn vị được kiểm tra" rules={[{ required: true, message: 'Chọn đơn vị được kiểm tra.' }]}>
-        <Select showSearch={unitSearch} loading={loading} placeholder="Chọn đơn vị" options={units.filter((u) => u.active && u.kind === 'unit').map((u) => ({ value: u.id, label: u.name }))} />
+        <Select showSearch={accentFree} loading={loading} placeholder="Chọn đơn vị" options={units.filter((u) => u.active && u.kind === 'unit').map((u) => ({ value: u.id, label: u.name }))} />
       </Form.Item>
       <Form.Item name="team" label="Đoàn kiểm tra" rules={[{ required: true, whitespace: true, message: 'Nhập đoàn kiểm tra.' }]}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} placeholder="Trưởng đoàn, thành viên" />

@@ -1,15 +1,14 @@
 // "Lập kế hoạch kiểm tra": year, subject, the owner unit, the minimum coverage and the units to inspect.
 import { Form, Input, InputNumber, Select } from 'antd';
-import { matchesSearch } from '../../../core/text/vietnamese.ts';
 import { api } from '../../api/client.ts';
 import FormModal from '../../components/FormModal.tsx';
 import { useSession } from '../../components/session.tsx';
 import { UnitTreeSelect, useUnits } from '../../components/units.tsx';
+import { accentFree } from '../../components/inputs.ts';
 
 interface Values { year: number; subject: string; ownerUnitId: string; coverageTargetPct: number; basis?: string; unitIds: string[] }
 interface Props { open: boolean; year: number; onClose: () => void; onCreated: (id: string) => void }
 
-const search = { filterOption: (input: string, o?: { label?: unknown }) => matchesSearch(String(o?.label ?? ''), input) };
 
 export default function PlanFormModal({ open, year, onClose, onCreated }: Props) {
   const [form] = Form.useForm<Values>();
@@ -43,7 +42,7 @@ export default function PlanFormModal({ open, year, onClose, onCreated }: Props)
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
       </Form.Item>
       <Form.Item name="unitIds" label="Đơn vị được kiểm tra" extra="Có thể bổ sung sau: mỗi cuộc kiểm tra đột xuất được tính vào kế hoạch.">
-        <Select mode="multiple" showSearch={search} placeholder="Chọn đơn vị" options={inspectable.map((u) => ({ value: u.id, label: u.name }))} />
+        <Select mode="multiple" showSearch={accentFree} placeholder="Chọn đơn vị" options={inspectable.map((u) => ({ value: u.id, label: u.name }))} />
       </Form.Item>
     </FormModal>
   );

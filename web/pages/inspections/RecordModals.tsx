@@ -3,12 +3,11 @@ import { Checkbox, DatePicker, Form, Input, Select, type UploadFile } from 'antd
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client.ts';
 import type { StoredFile } from '../../api/plans.ts';
-import { stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
+import { FilesField, stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
 import FormModal from '../../components/FormModal.tsx';
 import { useUnits } from '../../components/units.tsx';
-import { FilesField } from '../rewards/shared.tsx';
-import { DATE_FORMAT, iso, todayVn, unitSearch } from './InspectionFormModal.tsx';
 import { flattenDetails, type InspectionView } from './shared.tsx';
+import { accentFree, DATE_FORMAT, isoDay, todayVn } from '../../components/inputs.ts';
 
 interface Props { open: boolean; view: InspectionView; onClose: () => void; onDone: (view: InspectionView) => void }
 
@@ -19,7 +18,7 @@ export function FindingModal({ open, view, onClose, onDone }: Props) {
   const withAction = Form.useWatch('withAction', form);
   const { units, loading } = useUnits();
   const submit = async (v: FindingValues) => {
-    const action = v.withAction ? { responsibleUnitId: v.responsibleUnitId, description: v.description, dueOn: v.dueOn && iso(v.dueOn) } : null;
+    const action = v.withAction ? { responsibleUnitId: v.responsibleUnitId, description: v.description, dueOn: v.dueOn && isoDay(v.dueOn) } : null;
     onDone(await api.post<InspectionView>(`/api/inspections/${view.id}/findings`, { text: v.text, action }).catch(flattenDetails));
   };
   return (
@@ -36,7 +35,7 @@ export function FindingModal({ open, view, onClose, onDone }: Props) {
       {withAction && (
         <>
           <Form.Item name="responsibleUnitId" label="Đơn vị khắc phục" rules={[{ required: true, message: 'Chọn đơn vị chịu trách nhiệm khắc phục.' }]}>
-            <Select showSearch={unitSearch} loading={loading} options={units.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))} />
+            <Select showSearch={accentFree} loading={loading} options={units.filter((u) => u.active).map((u) => ({ value: u.id, label: u.name }))} />
           </Form.Item>
           <Form.Item name="description" label="Biện pháp khắc phục" rules={[{ required: true, whitespace: true, message: 'Nhập biện pháp khắc phục.' }]}>
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
@@ -56,7 +55,7 @@ export function ConcludeModal({ open, view, onClose, onDone }: Props) {
   const [form] = Form.useForm<ConcludeValues>();
   const submit = async (v: ConcludeValues) => {
     onDone(await api.post<InspectionView>(`/api/inspections/${view.id}/conclude`, {
-      conclusionNo: v.conclusionNo, conclusionDate: iso(v.conclusionDate), conclusion: v.conclusion, fileId: uploadedIds(v.files ?? [])[0] ?? null,
+      conclusionNo: v.conclusionNo, conclusionDate: isoDay(v.conclusionDate), conclusion: v.conclusion, fileId: uploadedIds(v.files ?? [])[0] ?? null,
     }));
   };
   return (

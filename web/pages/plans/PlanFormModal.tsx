@@ -7,6 +7,7 @@ import type { Plan, PlanListItem } from '../../api/plans.ts';
 import FormModal from '../../components/FormModal.tsx';
 import { useSession } from '../../components/session.tsx';
 import { UnitTreeSelect, useUnits } from '../../components/units.tsx';
+import { DATE_FORMAT, isoDay } from '../../components/inputs.ts';
 
 interface Values {
   ownerUnitId: string; number?: string; issuer: string; issuerParent?: string; place?: string; issuedOn?: Dayjs | null;
@@ -18,8 +19,6 @@ export const CADENCE_OPTIONS = [
   { value: 'monthly', label: 'Hằng tháng' }, { value: 'quarterly', label: 'Hằng quý' },
   { value: 'half-yearly', label: '6 tháng một lần' }, { value: 'yearly', label: 'Hằng năm' },
 ];
-const DATE_FORMAT = 'DD/MM/YYYY';
-const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 
 interface Props { open: boolean; editing?: Plan | null; onClose: () => void; onSaved: (p: Plan) => void }
 
@@ -52,10 +51,10 @@ export default function PlanFormModal({ open, editing, onClose, onSaved }: Props
       onSubmit={async (v) => {
         const body = {
           ownerUnitId: v.ownerUnitId, number: v.number ?? '', issuer: v.issuer, issuerParent: v.issuerParent ?? '', place: v.place ?? '',
-          issuedOn: iso(v.issuedOn), title: v.title, signer: v.signer ?? '', signerTitle: v.signerTitle ?? '',
+          issuedOn: isoDay(v.issuedOn), title: v.title, signer: v.signer ?? '', signerTitle: v.signerTitle ?? '',
           legalBases: (v.legalBases ?? '').split('\n').map((s) => s.trim()).filter(Boolean),
           parentPlanId: v.parentPlanId ?? null, parentReference: v.parentReference ?? '', replacesPlanId: v.replacesPlanId ?? null,
-          replacesReference: v.replacesReference ?? '', periodStart: iso(v.period[0]), periodEnd: iso(v.period[1]),
+          replacesReference: v.replacesReference ?? '', periodStart: isoDay(v.period[0]), periodEnd: isoDay(v.period[1]),
           checkinCadence: v.checkinCadence, eventDays: v.eventDays,
         };
         onSaved(editing ? await api.patch<Plan>(`/api/plans/${editing.id}`, body) : await api.post<Plan>('/api/plans', body));

@@ -7,9 +7,10 @@ import { CRITERIA, CRITERIA_LABELS, criteriaBlocked, PERIOD_HELP, SUBJECT_LABELS
 import { todayInVietnam } from '../../../core/schedule/dates.ts';
 import { api } from '../../api/client.ts';
 import type { StoredFile } from '../../api/plans.ts';
-import { stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
+import { FilesField, stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
 import FormModal from '../../components/FormModal.tsx';
-import { accentFree, FilesField, MoneyInput, periodOptions, type RewardView } from './shared.tsx';
+import { MoneyInput, periodOptions, type RewardView } from './shared.tsx';
+import { accentFree } from '../../components/inputs.ts';
 
 interface Values {
   unitId: string; subject: Subject; personId?: string; collectiveName?: string; taskText: string; title: string;

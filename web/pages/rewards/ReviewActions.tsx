@@ -9,10 +9,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { todayInVietnam } from '../../../core/schedule/dates.ts';
 import { api, ApiError } from '../../api/client.ts';
 import type { StoredFile } from '../../api/plans.ts';
-import { stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
+import { FilesField, stillUploading, uploadedIds } from '../../components/EvidenceUpload.tsx';
 import FormModal from '../../components/FormModal.tsx';
 import ReturnModal from '../../components/ReturnModal.tsx';
-import { FilesField, formatMoney, MoneyInput, type RewardView } from './shared.tsx';
+import { formatMoney, MoneyInput, type RewardView } from './shared.tsx';
+import { afterToday, DATE_FORMAT } from '../../components/inputs.ts';
 
 type Open = 'return' | 'approve' | 'reject' | 'resubmit' | null;
 interface Props { view: RewardView; onDone: (next: RewardView) => void }
@@ -70,7 +71,7 @@ export default function ReviewActions({ view, onDone }: Props) {
             <Input maxLength={100} placeholder="Ví dụ: 245/QĐ-SYT" autoFocus />
           </Form.Item>
           <Form.Item name="decisionDate" label="Ngày quyết định" rules={[{ required: true, message: 'Nhập ngày quyết định thưởng.' }]}>
-            <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > today} />
+            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} disabledDate={afterToday} />
           </Form.Item>
         </div>
         <Form.Item name="amount" label="Số tiền thưởng" extra={`Đơn vị đề nghị ${formatMoney(view.proposedAmount)}.`}

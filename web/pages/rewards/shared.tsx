@@ -1,16 +1,14 @@
 // What the reward and budget pages share: the API's shapes, the status tag, a period written out in words,
 // money typed and read with Vietnamese thousands, and the paying units on which the user holds a duty.
 // Dates from the API are 'yyyy-mm-dd' (or ISO timestamps), money whole đồng.
-import { InputNumber, Tag, type InputNumberProps, type UploadFile } from 'antd';
+import { InputNumber, Tag, type InputNumberProps } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, ExclamationCircleOutlined, SyncOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { DUTY_ROLE, type Duty } from '../../../core/allowance/workflow.ts';
 import type { Criterion, Subject } from '../../../core/rewards/register.ts';
 import { formatViDate } from '../../../core/schedule/dates.ts';
-import { formatViNumber, matchesSearch } from '../../../core/text/vietnamese.ts';
+import { formatViNumber } from '../../../core/text/vietnamese.ts';
 import type { Me } from '../../api/client.ts';
-import type { StoredFile } from '../../api/plans.ts';
-import EvidenceUpload from '../../components/EvidenceUpload.tsx';
 
 export type RewardStatus = 'proposed' | 'returned' | 'approved' | 'rejected';
 
@@ -112,10 +110,3 @@ export function dutyUnits(me: Me, duty: Duty): { id: string; name: string }[] {
   return [...seen].map(([id, name]) => ({ id, name }));
 }
 
-/** EvidenceUpload as a form field: Form.Item (valuePropName="files") hands it the list and takes the changes. */
-export function FilesField({ files, onChange }: { files?: UploadFile<StoredFile>[]; onChange?: (files: UploadFile<StoredFile>[]) => void }) {
-  return <EvidenceUpload files={files ?? []} onChange={(f) => onChange?.(f)} />;
-}
-
-/** A Select's search that finds "Lý Thị Mai" from "ly thi mai". */
-export const accentFree = { filterOption: (input: string, option?: { label?: ReactNode }) => matchesSearch(String(option?.label ?? ''), input) };

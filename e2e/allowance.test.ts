@@ -128,7 +128,12 @@ describe('the monthly support allowance in the browser', () => {
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.locator('#decisionNo').isVisible()).toBe(true);
     await dialog.locator('#decisionNo').fill('125/QĐ-BVTN');
-    await dialog.getByRole('button', { name: 'Phê duyệt' }).click();
+    // Wait for the server's answer, so that a refusal fails here with its message rather than as a status that never changes.
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/approve')),
+      dialog.getByRole('button', { name: 'Phê duyệt' }).click(),
+    ]);
+    expect(answer.status(), await answer.text()).toBe(200);
     await expect.poll(() => status(page)).toBe('Đã duyệt');
     expect(await page.getByText('Quyết định số 125/QĐ-BVTN').first().isVisible()).toBe(true);
     // Nothing left for HR to decide (the dialog's own button goes as it fades out).

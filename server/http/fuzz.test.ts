@@ -11,14 +11,13 @@ import { withSystem } from '../db/context.ts';
 import { rowsOf } from '../db/client.ts';
 import { TEST_ADMIN_PASSWORD } from '../test/engines.ts';
 import { signIn, testApp, type Client, type TestContext } from '../test/harness.ts';
+import { options, sample as valid, typeOf, UUID, type Schema } from '../test/schema-samples.ts';
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; anyOf?: Schema[]; enum?: unknown[]; format?: string; pattern?: string; minLength?: number; maxLength?: number; minimum?: number; maximum?: number; minItems?: number; maxItems?: number };
 interface Route { method: string; url: string; body?: Schema; query?: Schema }
 
 let t: TestContext;
 let admin: Client;
 const routes: Route[] = [];
-const UUID = '00000000-0000-4000-8000-000000000000';
 const VIETNAMESE = /[À-ỹ]/u;
 
 beforeAll(async () => {
@@ -37,27 +36,6 @@ beforeAll(async () => {
   await admin.post('/api/auth/tenant', { tenantId: hn.id });
 });
 afterAll(async () => { await t.close(); });
-
-const options = (s: Schema): Schema[] => s.anyOf ?? [s];
-const typeOf = (s: Schema) => [options(s)[0].type].flat()[0];
-
-/** A plausible value for a schema, so that a case breaks exactly one field. */
-function valid(s: Schema): unknown {
-  const o = options(s).find((x) => x.type !== 'null') ?? options(s)[0];
-  if (o.enum) return o.enum[0];
-  switch (typeOf(o)) {
-    case 'object': return Object.fromEntries((o.required ?? []).map((k) => [k, valid(o.properties![k])]));
-    case 'array': return Array.from({ length: o.minItems ?? 0 }, () => valid(o.items ?? {}));
-    case 'integer': case 'number': return o.minimum ?? 1;
-    case 'boolean': return false;
-    case 'null': return null;
-    default:
-      if (o.format === 'uuid') return UUID;
-      if (o.format === 'date') return '2026-01-15';
-      if (o.pattern?.includes('(0[1-9]|1[0-2])')) return '2026-01';
-      return 'Kiểm thử'.padEnd(o.minLength ?? 1, 'x').slice(0, o.maxLength ?? 100);
-  }
-}
 
 /** Values the schema refuses, none of which ajv's coercion can turn valid. */
 function invalid(s: Schema): unknown[] {

@@ -63,6 +63,7 @@ export async function decisionView(tx: Tx, user: CurrentUser, id: string) {
 }
 
 export async function listDecisions(tx: Tx, movementId: string) {
+  await movementOr404(tx, movementId); // another tenant's movement is not an empty one
   const rows = await tx.select().from(emulationDecisions).where(and(eq(emulationDecisions.movementId, movementId))).orderBy(asc(emulationDecisions.decisionDate));
   const counts = await tx.select({ decisionId: nominations.decisionId }).from(nominations).where(eq(nominations.movementId, movementId));
   return rows.map((d) => ({ ...d, roundLabel: ROUND_LABELS[d.roundKind], awardees: counts.filter((c) => c.decisionId === d.id).length }));

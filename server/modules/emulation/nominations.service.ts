@@ -156,6 +156,7 @@ export async function nominationView(tx: Tx, user: CurrentUser, id: string) {
 }
 
 export async function listNominations(tx: Tx, user: CurrentUser, movementId: string, filter: { year?: number; status?: string }) {
+  await movementOr404(tx, movementId); // another tenant's movement is not an empty one
   const units = new Map((await allUnits(tx)).map((u) => [u.id, u]));
   const rows = await tx.select({ n: nominations, a: achievements, person: people.fullName }).from(nominations)
     .innerJoin(achievements, eq(achievements.id, nominations.achievementId)).leftJoin(people, eq(people.id, achievements.personId))

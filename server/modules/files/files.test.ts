@@ -1,5 +1,5 @@
 // Evidence files: stored once per content, checked by their first bytes, downloaded under their Vietnamese name.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobPath } from './service.ts';
 import { signIn, testApp, type Client, type TestContext } from '../../test/harness.ts';
@@ -74,6 +74,16 @@ describe('evidence files', () => {
     const other = await signIn(t.app, 'dt.lanhdao');
     const res = await t.app.inject({ method: 'GET', url: `/api/files/${up.id}`, headers: { cookie: other.cookie } });
     expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('a file whose content is missing on disk', () => {
+  it('answers 404 with a Vietnamese message naming the file, not a server error', async () => {
+    const [file] = (await focal.upload('/api/files', [{ name: 'Biên bản mất.pdf', content: pdf('mat') }])).body.items;
+    rmSync(blobPath(t.app.kh.config.filesDir, file.sha256));
+    const res = await focal.request('GET', `/api/files/${file.id}`);
+    expect(res.status).toBe(404);
+    expect(res.body.message).toMatch(/Biên bản mất\.pdf.*không còn trong kho lưu trữ/);
   });
 });
 

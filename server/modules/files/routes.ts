@@ -40,11 +40,12 @@ export async function fileRoutes(app: FastifyInstance) {
     config: { authz: 'file.read' },
   }, async (req, reply) => {
     const row = await read(req, (tx) => fileOr404(tx, (req.params as { id: string }).id));
+    const content = openBlob(config.filesDir, row);
     return reply
       .header('content-type', row.mime)
       .header('content-length', row.size)
       .header('content-disposition', contentDisposition(row.name))
       .header('cache-control', 'private, max-age=3600')
-      .send(openBlob(config.filesDir, row.sha256));
+      .send(content);
   });
 }

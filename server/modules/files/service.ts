@@ -101,4 +101,9 @@ export async function fileOr404(tx: Tx, id: string) {
   return row;
 }
 
-export const openBlob = (dir: string, sha256: string) => createReadStream(blobPath(dir, sha256));
+/** The stored content; a row whose content is missing on disk (a folder not restored with the database) is a clear 404, not a 500. */
+export function openBlob(dir: string, file: { sha256: string; name: string }) {
+  const path = blobPath(dir, file.sha256);
+  if (!existsSync(path)) throw new AppError(404, 'not_found', `Nội dung tệp “${file.name}” không còn trong kho lưu trữ của máy chủ. Hãy báo quản trị hệ thống khôi phục thư mục tệp từ bản sao lưu.`);
+  return createReadStream(path);
+}

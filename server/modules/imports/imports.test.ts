@@ -120,7 +120,12 @@ describe('names offered as new units', () => {
     expect(refused.body.message).toMatch(/không có quyền thêm đơn vị mới “Chi cục An toàn thực phẩm”/);
     expect(await planCount()).toBe(before);
 
+    // The draft is the importer's: a unit's focal point, who may make plans of its own, neither sees nor lists it.
+    const focal = await signIn(t.app, 'dt.bvqdy');
+    expect((await focal.get(`/api/plan-imports/${read.id}`)).status).toBe(404);
+    expect((await focal.get('/api/plan-imports')).body.items.map((i: { id: string }) => i.id)).not.toContain(read.id);
     const admin = await signIn(t.app, 'dt.quantri');
+    expect((await admin.get('/api/plan-imports')).body.items.map((i: { id: string }) => i.id)).toContain(read.id);
     const made = await confirm(admin, read.id, read.draft, owner);
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const t13 = (await admin.get(`/api/plans/${made.body.planId}`)).body.tasks.find((x: { number: string }) => x.number === '13');

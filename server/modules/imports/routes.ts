@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { FINDING_CODES } from '../../../core/import/types.ts';
 import { AppError, errors } from '../../http/errors.ts';
-import { mutate, read, today } from '../../http/request.ts';
+import { currentUser, mutate, read, today } from '../../http/request.ts';
 import { IdParams, Ok, oneOf, text, uuid, withErrors } from '../../http/schemas.ts';
 import { confirmImport, createImport, discardImport, importOr404, listImports, parseFile, presentImport, saveImport, type ConfirmInput } from './service.ts';
 
@@ -82,12 +82,12 @@ export async function planImportRoutes(app: FastifyInstance) {
       response: withErrors({ 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), fileName: Type.String(), status: Type.String(), planId: Type.Union([Type.String(), Type.Null()]), title: Type.String(), tasks: Type.Integer(), findings: Type.Integer(), createdAt: Type.String() })) }) }),
     },
     config: { authz: 'plan.manage' },
-  }, async (req) => ({ items: await read(req, (tx) => listImports(tx)) }));
+  }, async (req) => ({ items: await read(req, (tx) => listImports(tx, currentUser(req))) }));
 
   app.get('/api/plan-imports/:id', {
     schema: { tags, summary: 'Bản nháp đọc từ văn bản, bên cạnh văn bản gốc', params: IdParams, response: withErrors({ 200: ImportView }) },
     config: { authz: 'plan.manage' },
-  }, async (req) => read(req, async (tx) => presentImport(tx, await importOr404(tx, (req.params as { id: string }).id))));
+  }, async (req) => read(req, async (tx) => presentImport(tx, await importOr404(tx, (req.params as { id: string }).id, currentUser(req)))));
 
   app.put('/api/plan-imports/:id', {
     schema: { tags, summary: 'Lưu chỉnh sửa bản nháp và cách ghép đơn vị', params: IdParams, body: Type.Object({ draft: DraftBody, unitMap: UnitMapBody }), response: withErrors({ 200: ImportView }) },

@@ -8,7 +8,7 @@ import { can } from '../../../core/auth/policy.ts';
 import type { Tx } from '../../db/client.ts';
 import { planImports, planReportingDuties, planTargets, plans, type PlanImportRow, type UnitChoice } from '../../db/schema/index.ts';
 import { AppError, errors } from '../../http/errors.ts';
-import type { Mutation } from '../../http/request.ts';
+import type { CurrentUser, Mutation } from '../../http/request.ts';
 import { storeUpload } from '../files/service.ts';
 import { readInWorker, type ParsedFile } from './reader.ts';
 import { allUnits } from '../org/queries.ts';
@@ -47,16 +47,27 @@ export async function createImport(m: Mutation, dir: string, maxBytes: number, f
   return row;
 }
 
-export async function importOr404(tx: Tx, id: string) {
+/**
+ * A draft is its importer's until it is confirmed (then it is a plan, with the plan's rules): it has no owner unit
+ * yet, so no one else's plan rights reach it — a hospital's focal point must not read or discard the draft of a plan
+ * the Sở has not issued. The tenant's administrator sees every draft: confirming one may need units only they add.
+ */
+async function seesEveryDraft(tx: Tx, user: CurrentUser) {
+  const root = (await allUnits(tx)).find((u) => !u.parentId);
+  return !!root && can(user, 'unit.manage', { unitPath: root.path });
+}
+
+export async function importOr404(tx: Tx, id: string, user: CurrentUser) {
   const [row] = await tx.select().from(planImports).where(eq(planImports.id, id));
-  if (!row || row.status === 'discarded') throw errors.notFound('bản nhập kế hoạch');
+  if (!row || row.status === 'discarded' || (row.createdBy !== user.id && !(await seesEveryDraft(tx, user)))) throw errors.notFound('bản nhập kế hoạch');
   return row;
 }
 
-export async function listImports(tx: Tx) {
+export async function listImports(tx: Tx, user: CurrentUser) {
+  const everyone = await seesEveryDraft(tx, user);
   const rows = await tx.select({
     id: planImports.id, fileName: planImports.fileName, status: planImports.status, planId: planImports.planId, draft: planImports.draft, createdAt: planImports.createdAt,
-  }).from(planImports).where(eq(planImports.status, 'draft')).orderBy(desc(planImports.createdAt)).limit(50);
+  }).from(planImports).where(and(eq(planImports.status, 'draft'), everyone ? undefined : eq(planImports.createdBy, user.id))).orderBy(desc(planImports.createdAt)).limit(50);
   return rows.map(({ draft, createdAt, ...r }) => ({ ...r, title: draft.header.title, tasks: draft.tasks.length, findings: draft.findings.length, createdAt: createdAt.toISOString() }));
 }
 
@@ -79,7 +90,7 @@ function editable(row: PlanImportRow) {
 
 /** Saves the person's edits to the draft and unit choices. */
 export async function saveImport(m: Mutation, id: string, input: { draft: Draft; unitMap: Record<string, UnitChoice> }) {
-  const row = await importOr404(m.tx, id);
+  const row = await importOr404(m.tx, id, m.user);
   editable(row);
   checkDraft(input.draft);
   const [saved] = await m.tx.update(planImports).set({ draft: input.draft, unitMap: input.unitMap, updatedAt: new Date() }).where(eq(planImports.id, id)).returning();
@@ -88,7 +99,7 @@ export async function saveImport(m: Mutation, id: string, input: { draft: Draft;
 }
 
 export async function discardImport(m: Mutation, id: string) {
-  const row = await importOr404(m.tx, id);
+  const row = await importOr404(m.tx, id, m.user);
   editable(row);
   await m.tx.update(planImports).set({ status: 'discarded', updatedAt: new Date() }).where(eq(planImports.id, id));
   await m.audit({ action: 'plan.import.discard', entityType: 'plan_import', entityId: id, summary: row.fileName });
@@ -116,7 +127,7 @@ export interface ConfirmInput {
  * the source file as the plan's evidence: all in the request's one transaction, or nothing.
  */
 export async function confirmImport(m: Mutation, id: string, input: ConfirmInput) {
-  const row = await importOr404(m.tx, id);
+  const row = await importOr404(m.tx, id, m.user);
   editable(row);
   checkDraft(input.draft);
   const { draft } = input;

@@ -68,8 +68,22 @@ export async function createUser(m: Mutation, input: NewUser) {
   return (await present(m.tx, [row], m.user))[0];
 }
 
+/**
+ * An account is managed by whoever manages every unit it holds a role on (or, holding none, its person's unit, or
+ * the whole Sở): an administrator of one hospital must not rename, lock or reset the password of the Sở's leader.
+ */
+async function mayManageAccount(m: Mutation, account: UserRow) {
+  const units = await allUnits(m.tx);
+  const held = (await m.tx.select().from(roleGrants).where(eq(roleGrants.userId, account.id))).map((g) => g.unitId);
+  const [person] = !held.length && account.personId ? await m.tx.select().from(people).where(eq(people.id, account.personId)) : [];
+  const places = held.length ? held : [person?.unitId ?? units.find((u) => !u.parentId)!.id];
+  const ok = places.every((id) => { const unit = units.find((u) => u.id === id); return !!unit && can(m.user, 'user.manage', { unitPath: unit.path }); });
+  if (!ok) throw errors.forbidden('Bạn chỉ quản lý được tài khoản thuộc các đơn vị mình phụ trách.');
+}
+
 export async function updateUser(m: Mutation, id: string, input: { displayName?: string; active?: boolean; personId?: string | null }) {
   const before = await userOr404(m.tx, id);
+  await mayManageAccount(m, before);
   if (id === m.user.id && input.active === false) throw errors.field('active', 'Không thể tự khóa tài khoản của chính mình.');
   const [row] = await m.tx.update(users).set({
     displayName: input.displayName !== undefined ? cleanText(input.displayName) : before.displayName,
@@ -82,6 +96,7 @@ export async function updateUser(m: Mutation, id: string, input: { displayName?:
 
 export async function resetPassword(m: Mutation, id: string, password: string) {
   const user = await userOr404(m.tx, id);
+  await mayManageAccount(m, user);
   validateNewPassword(password, 'password');
   // The user's sessions end at once: whoever knew the old password is logged out everywhere.
   await m.tx.update(users).set({ passwordHash: await hashPassword(password), passwordChangedAt: sql`now()` }).where(eq(users.id, id));

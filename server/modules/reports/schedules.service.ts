@@ -38,11 +38,12 @@ export async function managedSchedule(m: { tx: Tx; user: CurrentUser }, id: stri
 }
 
 async function checkInput(m: Mutation, input: ScheduleInput) {
+  // Who may before what is wrong: a caller without the right learns nothing from the validation messages.
+  const owner = await unitOr404(m.tx, input.ownerUnitId).catch(() => { throw errors.field('ownerUnitId', 'Đơn vị chủ trì không tồn tại.'); });
+  if (!can(m.user, 'report.manage', { unitPath: owner.path })) throw errors.forbidden('Bạn chỉ lập lịch báo cáo cho phòng, đơn vị mình phụ trách.');
   const issues = checkRule({ periodType: input.periodType, dueRule: input.dueRule, graceDays: input.graceDays, lockDays: input.lockDays, adhoc: input.adhoc ?? [] });
   if (issues.length) throw errors.validation(Object.fromEntries(issues.map((i) => [i.field, i.message])));
   if (input.endsOn && input.endsOn < input.startsOn) throw errors.field('endsOn', 'Ngày kết thúc phải sau ngày bắt đầu.');
-  const owner = await unitOr404(m.tx, input.ownerUnitId);
-  if (!can(m.user, 'report.manage', { unitPath: owner.path })) throw errors.forbidden('Bạn chỉ lập lịch báo cáo cho phòng, đơn vị mình phụ trách.');
   const ids = input.assigneeMode === 'subordinates' ? [] : [...new Set(input.assigneeUnitIds ?? [])];
   if (input.assigneeMode !== 'subordinates' && !ids.length) throw errors.field('assigneeUnitIds', 'Chọn ít nhất một đơn vị phải báo cáo.');
   if (input.assigneeMode === 'division' && ids.length !== 1) throw errors.field('assigneeUnitIds', 'Chọn đúng một phòng phải báo cáo.');

@@ -21,6 +21,14 @@ Lệnh:
   import FILE [--json] [--year 2026]
                  Đọc văn bản kế hoạch (.docx, .pdf, .txt) thành bản nháp: thông tin văn bản,
                  nhiệm vụ, chỉ tiêu, chế độ báo cáo và các chỗ văn bản tự mâu thuẫn
+  backup FILE [--allow-missing-files]
+                 Sao lưu toàn bộ dữ liệu và các tệp đã tải lên vào một tệp, dùng được cho cả PGlite
+                 lẫn PostgreSQL. PGlite: dừng máy chủ trước; PostgreSQL: sao lưu được khi đang chạy.
+                 --allow-missing-files: vẫn sao lưu khi trên đĩa thiếu tệp (ghi rõ tệp nào)
+  restore FILE [--force]
+                 Khôi phục bản sao lưu vào cơ sở dữ liệu đang cấu hình (DATA_DIR hoặc DATABASE_URL),
+                 kể cả từ PGlite sang PostgreSQL, trong một giao dịch: chỉ ghi khi số dòng và mã băm
+                 từng bảng khớp bản sao lưu. Từ chối nếu đã có dữ liệu, trừ khi có --force (thay hết)
   help           In hướng dẫn này
 
 Cấu hình qua biến môi trường (xem README): PORT, DATA_DIR, DATABASE_URL, SESSION_SECRET,
@@ -39,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
       return -1; // keeps running
     }
     case 'parse-deadline': return parseDeadlineCommand(argv.slice(1));
+    case 'backup': return (await import('./backup/commands.ts')).backupCommand(argv.slice(1));
+    case 'restore': return (await import('./backup/commands.ts')).restoreCommand(argv.slice(1));
     case 'import': return importCommand(argv.slice(1));
     case 'migrate': {
       const { loadConfig } = await import('./config.ts');

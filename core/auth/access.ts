@@ -6,15 +6,17 @@
 //   public   — anyone, signed in or not;
 //   session  — anyone signed in, on their own things (notifications, preferences, password);
 //   system   — only the deployment's system administrator;
+//   sở       — a grant of the action on the tenant's root unit, the Sở itself (the route's `wholeTenant`): the Sở's
+//              settings, allowance rates, audit log and the Director's decisions are no hospital's to change or read;
 //   tenant   — a grant of the action anywhere in the tenant reaches every record of the tenant (plans are read
 //              sector-wide: a hospital sees the Sở's plan it carries out);
 //   unit     — a grant of the action on the record's unit or an ancestor of it (a role covers its subtree);
 //   creator  — the action, and only on records the caller made, or as the tenant's administrator (a plan import's
 //              draft has no unit until it is confirmed; the matrix's callers are never either).
 // Another tenant's records are never reached: row-level security answers 404.
-import { roleAllows, type Action, type Role } from './policy.ts';
+import { roleAllows, type Action } from './policy.ts';
 
-export type Scope = 'public' | 'session' | 'system' | 'tenant' | 'unit' | 'creator';
+export type Scope = 'public' | 'session' | 'system' | 'sở' | 'tenant' | 'unit' | 'creator';
 
 /**
  * What a route acts on, and so which unit "own", "sibling" and "parent" are measured from. Each kind's unit:
@@ -47,6 +49,7 @@ export interface RouteRule {
 const pub: RouteRule = { scope: 'public' };
 const session: RouteRule = { scope: 'session' };
 const tenant = (action: Action, on?: Target): RouteRule => ({ scope: 'tenant', action, on });
+const so = (action: Action): RouteRule => ({ scope: 'sở', action });
 const unit = (action: Action, on: Target): RouteRule => ({ scope: 'unit', action, on });
 const creator = (action: Action, on: Target): RouteRule => ({ scope: 'creator', action, on });
 
@@ -71,14 +74,14 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/org/people': tenant('unit.view'),
   'POST /api/org/people': unit('person.manage', 'body.unitId'),
   'PATCH /api/org/people/:id': unit('person.manage', 'person'),
-  'GET /api/org/users': tenant('user.manage'),
+  'GET /api/org/users': tenant('user.manage'), // lists only the accounts the caller manages
   'POST /api/org/users': unit('user.manage', 'body.unitId'),
   'PATCH /api/org/users/:id': unit('user.manage', 'user'),
   'POST /api/org/users/:id/password': unit('user.manage', 'user'),
   'POST /api/org/users/:id/roles': unit('user.manage', 'body.unitId'),
   'DELETE /api/org/users/:id/roles/:grantId': unit('user.manage', 'grant'),
-  'GET /api/settings/reminders': tenant('user.manage'), 'PUT /api/settings/reminders': tenant('user.manage'),
-  'GET /api/audit/events': tenant('audit.read'), 'GET /api/audit/verify': tenant('audit.read'),
+  'GET /api/settings/reminders': so('user.manage'), 'PUT /api/settings/reminders': so('user.manage'),
+  'GET /api/audit/events': so('audit.read'), 'GET /api/audit/verify': so('audit.read'),
 
   // Plans, tasks, progress.
   'GET /api/plans': tenant('plan.read'), 'GET /api/plans-overview': tenant('plan.read'), 'GET /api/dashboard': tenant('plan.read'),
@@ -123,7 +126,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/report-submissions/:id/review': unit('report.review', 'review'),
 
   // The digital-transformation allowance and rewards: duties sit on the paying unit.
-  'GET /api/allowance/policies': tenant('allowance.read'), 'POST /api/allowance/policies': tenant('allowance.policy'),
+  'GET /api/allowance/policies': tenant('allowance.read'), 'POST /api/allowance/policies': so('allowance.policy'),
   'GET /api/allowance/lists': tenant('allowance.read'),
   'GET /api/allowance/units/:unitId/people': unit('allowance.read', 'payer'),
   'GET /api/allowance/units/:unitId/assignments': unit('allowance.read', 'payer'),
@@ -184,7 +187,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/emulation/nominations/:id/forward': unit('emulation.manage', 'officer'),
   'POST /api/emulation/nominations/:id/record': unit('emulation.manage', 'officer'),
   'GET /api/emulation/nominations/:id/dossier.zip': unit('emulation.manage', 'officer'),
-  'POST /api/emulation/decisions': tenant('emulation.decide'),
+  'POST /api/emulation/decisions': so('emulation.decide'),
   'GET /api/emulation/decisions/:id': tenant('emulation.read'),
   'GET /api/emulation/decisions/:id/decision.docx': tenant('emulation.read'),
   'GET /api/emulation/decisions/:id/certificates.docx': tenant('emulation.read'),
@@ -194,7 +197,6 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/emulation/history': tenant('emulation.read'),
 };
 
-export type Role6 = Extract<Role, 'admin' | 'leader' | 'division_staff' | 'unit_focal' | 'inspector'>;
 /** The matrix's callers: the five daily roles of the issue, and no one signed in. */
 export const MATRIX_ROLES = ['admin', 'leader', 'division_staff', 'unit_focal', 'inspector', 'anonymous'] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
@@ -207,7 +209,8 @@ export function allowedByTable(rule: RouteRule, role: MatrixRole, target: Matrix
   if (rule.scope === 'public') return true;
   if (role === 'anonymous') return false;
   if (rule.scope === 'session') return true;
-  if (rule.scope === 'system' || !rule.action || !roleAllows(role, rule.action)) return false;
+  // The matrix's callers hold their role on a unit of the Sở, never on the Sở itself.
+  if (rule.scope === 'system' || rule.scope === 'sở' || !rule.action || !roleAllows(role, rule.action)) return false;
   if (target === null) return true;
   // The matrix's records are made by others (the demo's people, the system administrator): a creator's rule refuses them all.
   if (target === 'other' || rule.scope === 'creator') return false;

@@ -120,6 +120,16 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
   );
 }
 
+/**
+ * May `actor` do `action` for the whole tenant — a grant on its root unit, the Sở itself? A role granted on one
+ * hospital covers that hospital, never the Sở's settings, allowance rates, audit log or the Director's decisions.
+ */
+export function canForTenant(actor: Actor | null | undefined, action: Action): boolean {
+  if (!actor) return false;
+  if (actor.isSystemAdmin) return true;
+  return actor.grants.some((g) => roleAllows(g.role, action) && g.unitPath.split('/').filter(Boolean).length === 1);
+}
+
 /** The subset of `actions` the actor may do on `resource`, as UI flags. */
 export function allowed<A extends Action>(actor: Actor | null | undefined, actions: readonly A[], resource?: Placed) {
   return Object.fromEntries(actions.map((a) => [a, can(actor, a, resource)])) as Record<A, boolean>;

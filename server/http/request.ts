@@ -17,6 +17,8 @@ export type RouteAuthz = 'public' | 'authenticated' | Action;
 declare module 'fastify' {
   interface FastifyContextConfig {
     authz?: RouteAuthz;
+    /** The action over the whole Sở (a grant on the tenant's root unit), not somewhere in it: settings, rates, the audit log. */
+    wholeTenant?: boolean;
   }
   interface FastifyInstance {
     kh: { database: Database; config: Config };

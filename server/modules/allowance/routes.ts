@@ -29,7 +29,7 @@ type Id = { id: string };
 export async function allowanceRoutes(app: FastifyInstance) {
   app.get('/api/allowance/policies', { schema: { tags, summary: 'Các phiên bản chính sách hỗ trợ', response: ok }, config: { authz: 'allowance.read' } },
     async (req) => read(req, (tx) => listPolicies(tx)));
-  app.post('/api/allowance/policies', { schema: { tags, summary: 'Phiên bản chính sách mới (mức hỗ trợ, xếp loại tối thiểu, tháng không trọn)', body: PolicyFields, response: created }, config: { authz: 'allowance.policy' } },
+  app.post('/api/allowance/policies', { schema: { tags, summary: 'Phiên bản chính sách mới (mức hỗ trợ, xếp loại tối thiểu, tháng không trọn)', body: PolicyFields, response: created }, config: { authz: 'allowance.policy', wholeTenant: true } },
     async (req, reply) => reply.code(201).send(await mutate(req, (m) => createPolicy(m, req.body as PolicyInput))));
 
   app.get('/api/allowance/units/:unitId/people', { schema: { tags, summary: 'Cán bộ của đơn vị chi trả (để chọn khi phân công, bổ sung)', params: UnitParams, response: ok }, config: { authz: 'allowance.read' } },

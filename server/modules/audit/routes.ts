@@ -29,7 +29,7 @@ export async function auditRoutes(app: FastifyInstance) {
       }),
       response: withErrors({ 200: Type.Object({ items: Type.Array(Event), total: Type.Integer() }) }),
     },
-    config: { authz: 'audit.read' },
+    config: { authz: 'audit.read', wholeTenant: true },
   }, async (req) => {
     const q = req.query as { q?: string; action?: string; entityId?: string; from?: string; to?: string; page?: number; pageSize?: number };
     const where: SQL[] = [];
@@ -64,7 +64,7 @@ export async function auditRoutes(app: FastifyInstance) {
       tags: ['audit'], summary: 'Kiểm tra tính toàn vẹn của chuỗi nhật ký',
       response: withErrors({ 200: Type.Object({ ok: Type.Boolean(), events: Type.Integer(), message: Type.String(), brokenSeq: Type.Union([Type.Integer(), Type.Null()]) }) }),
     },
-    config: { authz: 'audit.read' },
+    config: { authz: 'audit.read', wholeTenant: true },
   }, async (req) => {
     const tenantId = req.session!.tenantId;
     const result = await verifyAuditChain(app.kh.database.db, tenantId);

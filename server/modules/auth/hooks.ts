@@ -1,6 +1,6 @@
 // Request hooks: load the session from its cookie, refuse cross-site writes, enforce each route's authz.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { can } from '../../../core/auth/policy.ts';
+import { can, canForTenant } from '../../../core/auth/policy.ts';
 import { withSystem } from '../../db/context.ts';
 import { errors } from '../../http/errors.ts';
 import { currentUser } from '../../http/request.ts';
@@ -42,7 +42,10 @@ export function registerAuthHooks(app: FastifyInstance) {
     if (authz === 'public') return;
     if (!req.session) throw errors.unauthenticated(req.cookies[SESSION_COOKIE] ? 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.' : undefined);
     if (authz === 'authenticated') return;
-    if (!authz || !can(currentUser(req), authz)) throw errors.forbidden();
+    const wholeTenant = req.routeOptions.config.wholeTenant === true;
+    if (!authz || !(wholeTenant ? canForTenant(currentUser(req), authz) : can(currentUser(req), authz))) {
+      throw errors.forbidden(wholeTenant ? 'Việc này thuộc quyền của Sở (quyền được cấp trên đơn vị Sở Y tế), không phải của một đơn vị.' : undefined);
+    }
   });
 
   // Routes without a declared rule are a programming error: refuse to start.

@@ -2,7 +2,7 @@
 // duyệt"): one decision for a round commends every nomination the council passed for the Sở's own form; it carries
 // number, date and signer, and gives the award decision (Word) and the certificates to print.
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { can } from '../../../core/auth/policy.ts';
+import { can, canForTenant } from '../../../core/auth/policy.ts';
 import { AWARD_FORMS } from '../../../core/emulation/forms.ts';
 import { ROUND_LABELS, type RoundKind } from '../../../core/emulation/workflow.ts';
 import { compareVi } from '../../../core/text/vietnamese.ts';
@@ -17,7 +17,7 @@ import { addEvent, duplicatesFor } from './nominations.service.ts';
 export interface DecideInput { nominationIds: string[]; number: string; decisionDate: string; signerName: string; signerTitle: string }
 
 export async function decide(m: Mutation, input: DecideInput, today: string) {
-  if (!can(m.user, 'emulation.decide')) throw errors.forbidden('Chỉ Giám đốc Sở quyết định khen thưởng.');
+  if (!canForTenant(m.user, 'emulation.decide')) throw errors.forbidden('Chỉ Giám đốc Sở quyết định khen thưởng.');
   const ids = [...new Set(input.nominationIds)];
   if (!ids.length) throw errors.field('nominationIds', 'Chọn ít nhất một hồ sơ được Hội đồng đề nghị.');
   if (input.decisionDate > today) throw errors.field('decisionDate', 'Ngày quyết định không được sau hôm nay.');

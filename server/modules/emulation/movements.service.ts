@@ -1,7 +1,7 @@
 // Emulation movements (seed 001): Phòng TCCB sets one up — its phases, the criteria for collectives and individuals
 // with their weights and measures, the award forms it leads to, the council — and units register for a year.
 import { and, asc, eq } from 'drizzle-orm';
-import { can } from '../../../core/auth/policy.ts';
+import { can, canForTenant } from '../../../core/auth/policy.ts';
 import { AWARD_FORMS, type FormCode, type Nominee } from '../../../core/emulation/forms.ts';
 import { checkWeights, MEASURE_LABELS, type MeasureKind } from '../../../core/emulation/scoring.ts';
 import { checkPhases, NOMINATION_STATUSES, type Phase } from '../../../core/emulation/workflow.ts';
@@ -96,7 +96,7 @@ export async function movementView(tx: Tx, user: CurrentUser, id: string, year: 
     registrations: regs.map((r) => ({ id: r.id, unitId: r.unitId, unitName: byId.get(r.unitId)?.name ?? '', pledge: r.pledge, registeredAt: r.registeredAt }))
       .sort((a, b) => compareVi(a.unitName, b.unitName)),
     myUnits: mine.map((u) => ({ id: u.id, name: u.name, registered: regs.some((r) => r.unitId === u.id) })),
-    can: { manage: !!owner && can(user, 'emulation.manage', { unitPath: owner.path }), nominate: mine.length > 0, decide: can(user, 'emulation.decide') },
+    can: { manage: !!owner && can(user, 'emulation.manage', { unitPath: owner.path }), nominate: mine.length > 0, decide: canForTenant(user, 'emulation.decide') },
   };
 }
 

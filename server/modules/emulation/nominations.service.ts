@@ -1,7 +1,7 @@
 // Nominations (hồ sơ đề nghị khen thưởng, seed 001 IV.4): a unit records the achievement of a collective or an
 // individual in the one register, attaches the dossier the award form requires and submits it to Phòng TCCB.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { can } from '../../../core/auth/policy.ts';
+import { can, canForTenant } from '../../../core/auth/policy.ts';
 import { AWARD_FORMS, DOC_KINDS, DOC_LABELS, formBlocked, missingDocuments, type DocKind, type FormCode, type Nominee } from '../../../core/emulation/forms.ts';
 import { actionBlocked, NOMINATION_STATUS_LABELS, ROUND_LABELS, roundPeriod, type RoundKind } from '../../../core/emulation/workflow.ts';
 import { commendationCheck, duplicatesOf, matchKey, SUBJECT_LABELS } from '../../../core/rewards/register.ts';
@@ -150,7 +150,7 @@ export async function nominationView(tx: Tx, user: CurrentUser, id: string) {
     can: {
       edit: own && (n.status === 'draft' || n.status === 'returned'), submit: own && ok('submit'),
       check: officer && ok('check'), return: officer && ok('return'), vote: officer && ok('vote'), forward: officer && ok('forward'), record: officer && ok('record'),
-      decide: can(user, 'emulation.decide') && ok('decide'),
+      decide: canForTenant(user, 'emulation.decide') && ok('decide'),
     },
   };
 }

@@ -124,7 +124,7 @@ export async function emulationRoutes(app: FastifyInstance) {
     return reply.header('content-type', 'application/zip').header('content-disposition', contentDisposition(d.name)).send(Buffer.from(d.zip));
   });
 
-  app.post('/api/emulation/decisions', { schema: { tags, summary: 'Giám đốc Sở quyết định khen thưởng', body: DecideFields, response: withErrors({ 201: Type.Unknown() }) }, config: { authz: 'emulation.decide' } },
+  app.post('/api/emulation/decisions', { schema: { tags, summary: 'Giám đốc Sở quyết định khen thưởng', body: DecideFields, response: withErrors({ 201: Type.Unknown() }) }, config: { authz: 'emulation.decide', wholeTenant: true } },
     async (req, reply) => {
       const d = await mutate(req, (m) => decide(m, req.body as DecideInput, today(req)));
       return reply.code(201).send(await read(req, (tx, user) => decisionView(tx, user, d.id)));

@@ -54,12 +54,12 @@ export async function notifyRoutes(app: FastifyInstance) {
 
   app.get('/api/settings/reminders', {
     schema: { tags, summary: 'Các mốc nhắc việc trước hạn của Sở', response: withErrors({ 200: ReminderDays }) },
-    config: { authz: 'user.manage' },
+    config: { authz: 'user.manage', wholeTenant: true },
   }, async (req) => read(req, async (tx) => ({ reminderDays: await getReminderDays(tx, req.session!.tenantId!) })));
 
   app.put('/api/settings/reminders', {
     schema: { tags, summary: 'Đặt các mốc nhắc việc trước hạn (số ngày; 0 là đúng ngày đến hạn)', body: ReminderDays, response: withErrors({ 200: ReminderDays }) },
-    config: { authz: 'user.manage' },
+    config: { authz: 'user.manage', wholeTenant: true },
   }, async (req) => ({ reminderDays: await mutate(req, (m) => setReminderDays(m, (req.body as { reminderDays: number[] }).reminderDays)) }));
 
   app.post('/api/calendar/token', {

@@ -157,4 +157,26 @@ describe('users and roles', () => {
     expect(names).toContain('dt.bvqdy');
     expect(names.some((n: string) => n.startsWith('hn.') || n === 'admin')).toBe(false);
   });
+
+  it('keeps a hospital\'s administrator to its own accounts: no self-grants, no Sở account, not even in the list (issue 9)', async () => {
+    const cl = await unitId(admin, 'Trung tâm Y tế khu vực Cao Lãnh');
+    const made = (await admin.post('/api/org/users', { username: 'dt.caolanh.qt', displayName: 'Quản trị TTYT Cao Lãnh', password: 'CaoLanh2026', role: 'admin', unitId: cl })).body;
+    const local = await signIn(t.app, 'dt.caolanh.qt', 'CaoLanh2026');
+    const leader = (await admin.get('/api/org/users')).body.items.find((u: { username: string }) => u.username === 'dt.lanhdao');
+    const station = (await local.post('/api/org/users', { username: 'dt.myhiep2', displayName: 'Trạm Mỹ Hiệp', password: 'MyHiep2026', role: 'unit_focal', unitId: await unitId(admin, 'Trạm Y tế xã Mỹ Hiệp') }));
+    expect(station.status).toBe(201); // an account of its own subtree
+    const listed = (await local.get('/api/org/users')).body.items.map((u: { username: string }) => u.username);
+    expect(listed).toEqual(expect.arrayContaining(['dt.caolanh.qt', 'dt.myhiep2', 'dt.tytmyhiep']));
+    expect(listed).not.toContain('dt.lanhdao');
+    expect((await local.post(`/api/org/users/${leader.id}/password`, { password: 'ChiemQuyen2026' })).status).toBe(403);
+    expect((await local.patch(`/api/org/users/${leader.id}`, { displayName: 'Đổi tên' })).status).toBe(403);
+    expect((await local.post(`/api/org/users/${leader.id}/roles`, { role: 'unit_focal', unitId: cl })).status).toBe(403);
+    const self = await local.post(`/api/org/users/${made.id}/roles`, { role: 'leader', unitId: cl });
+    expect(self.status).toBe(403);
+    expect(self.body.message).toMatch(/Không tự cấp quyền/);
+    // The Sở's own settings and audit log are not a centre's to read or change.
+    expect((await local.get('/api/settings/reminders')).status).toBe(403);
+    expect((await local.get('/api/audit/events')).status).toBe(403);
+    expect((await admin.get('/api/audit/events')).status).toBe(200);
+  });
 });

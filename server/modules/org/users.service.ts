@@ -8,7 +8,7 @@ import { errors } from '../../http/errors.ts';
 import type { CurrentUser, Mutation } from '../../http/request.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { validateNewPassword } from '../auth/service.ts';
-import { allUnits, unitOr404, userOr404, type UserRow } from './queries.ts';
+import { allUnits, unitOr404, userOr404, type UnitRow, type UserRow } from './queries.ts';
 
 export const USERNAME_PATTERN = '^[a-z0-9][a-z0-9._-]{2,49}$';
 
@@ -29,10 +29,30 @@ async function present(tx: Tx, rows: UserRow[], user: CurrentUser) {
   }));
 }
 
+/**
+ * An account is managed by whoever manages every unit it holds a role on (or, holding none, its person's unit, or
+ * the whole Sở): an administrator of one hospital must not see, rename, lock, reset or widen the Sở leader's account.
+ */
+function manages(user: CurrentUser, units: UnitRow[], held: string[], personUnitId: string | null | undefined) {
+  const places = held.length ? held : [personUnitId ?? units.find((u) => !u.parentId)!.id];
+  return places.every((id) => { const unit = units.find((u) => u.id === id); return !!unit && can(user, 'user.manage', { unitPath: unit.path }); });
+}
+
+async function mayManageAccount(m: Mutation, account: UserRow) {
+  const held = (await m.tx.select().from(roleGrants).where(eq(roleGrants.userId, account.id))).map((g) => g.unitId);
+  const [person] = account.personId ? await m.tx.select().from(people).where(eq(people.id, account.personId)) : [];
+  if (!manages(m.user, await allUnits(m.tx), held, person?.unitId)) throw errors.forbidden('Bạn chỉ quản lý được tài khoản thuộc các đơn vị mình phụ trách.');
+}
+
+/** The accounts the caller manages (the tenant's administrator: all of them). */
 export async function listUsers(tx: Tx, user: CurrentUser) {
   const rows = await tx.select().from(users);
-  rows.sort((a, b) => compareVi(a.displayName, b.displayName));
-  return present(tx, rows, user);
+  const units = await allUnits(tx);
+  const grants = await tx.select({ userId: roleGrants.userId, unitId: roleGrants.unitId }).from(roleGrants);
+  const personUnits = new Map((await tx.select({ id: people.id, unitId: people.unitId }).from(people)).map((p) => [p.id, p.unitId]));
+  const mine = rows.filter((r) => manages(user, units, grants.filter((g) => g.userId === r.id).map((g) => g.unitId), r.personId ? personUnits.get(r.personId) : null));
+  mine.sort((a, b) => compareVi(a.displayName, b.displayName));
+  return present(tx, mine, user);
 }
 
 const auditView = (u: UserRow) => ({ username: u.username, displayName: u.displayName, active: u.active, personId: u.personId });
@@ -64,21 +84,8 @@ export async function createUser(m: Mutation, input: NewUser) {
   }).onConflictDoNothing({ target: users.username }).returning();
   if (!row) throw errors.conflict(`Tên đăng nhập “${username}” đã được sử dụng.`, { username: `Tên đăng nhập “${username}” đã được sử dụng.` });
   await m.audit({ action: 'org.user.create', entityType: 'user', entityId: row.id, summary: row.username, after: auditView(row) });
-  if (input.role && input.unitId) await grantRole(m, row.id, { role: input.role, unitId: input.unitId });
+  if (input.role && input.unitId) await grantRole(m, row.id, { role: input.role, unitId: input.unitId }, { made: true });
   return (await present(m.tx, [row], m.user))[0];
-}
-
-/**
- * An account is managed by whoever manages every unit it holds a role on (or, holding none, its person's unit, or
- * the whole Sở): an administrator of one hospital must not rename, lock or reset the password of the Sở's leader.
- */
-async function mayManageAccount(m: Mutation, account: UserRow) {
-  const units = await allUnits(m.tx);
-  const held = (await m.tx.select().from(roleGrants).where(eq(roleGrants.userId, account.id))).map((g) => g.unitId);
-  const [person] = !held.length && account.personId ? await m.tx.select().from(people).where(eq(people.id, account.personId)) : [];
-  const places = held.length ? held : [person?.unitId ?? units.find((u) => !u.parentId)!.id];
-  const ok = places.every((id) => { const unit = units.find((u) => u.id === id); return !!unit && can(m.user, 'user.manage', { unitPath: unit.path }); });
-  if (!ok) throw errors.forbidden('Bạn chỉ quản lý được tài khoản thuộc các đơn vị mình phụ trách.');
 }
 
 export async function updateUser(m: Mutation, id: string, input: { displayName?: string; active?: boolean; personId?: string | null }) {
@@ -103,10 +110,13 @@ export async function resetPassword(m: Mutation, id: string, password: string) {
   await m.audit({ action: 'org.user.password_reset', entityType: 'user', entityId: id, summary: user.username });
 }
 
-export async function grantRole(m: Mutation, userId: string, input: { role: Role; unitId: string }) {
+/** A role on a unit the caller manages, to an account the caller manages (or has just made) — never to oneself. */
+export async function grantRole(m: Mutation, userId: string, input: { role: Role; unitId: string }, { made = false } = {}) {
   const user = await userOr404(m.tx, userId);
   const unit = await unitOr404(m.tx, input.unitId).catch(() => { throw errors.field('unitId', 'Đơn vị không tồn tại.'); });
   if (!can(m.user, 'user.manage', { unitPath: unit.path })) throw errors.forbidden('Bạn không có quyền phân quyền trên đơn vị này.');
+  if (userId === m.user.id) throw errors.forbidden('Không tự cấp quyền cho chính mình: hãy nhờ quản trị cấp trên.');
+  if (!made) await mayManageAccount(m, user);
   const [row] = await m.tx.insert(roleGrants).values({ tenantId: m.tenantId, userId, role: input.role, unitId: unit.id }).onConflictDoNothing().returning();
   if (!row) throw errors.conflict(`Tài khoản đã có quyền “${ROLE_LABELS[input.role]}” tại ${unit.name}.`);
   await m.audit({ action: 'org.role.grant', entityType: 'role_grant', entityId: row.id, summary: `${user.username}: ${ROLE_LABELS[input.role]} — ${unit.name}`, after: { userId, role: input.role, unitId: unit.id } });

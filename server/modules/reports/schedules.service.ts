@@ -6,7 +6,7 @@ import { checkRule, currentPeriod, describeRule, isLocked, periodOf, periodsBetw
 import { completeness, type ReportState, type UnitReport } from '../../../core/reports/workflow.ts';
 import type { Tx } from '../../db/client.ts';
 import { reportSchedules, reportSubmissions, reportTemplates, type ReportScheduleRow, type ReportSubmissionRow } from '../../db/schema/index.ts';
-import { errors } from '../../http/errors.ts';
+import { AppError, errors } from '../../http/errors.ts';
 import type { CurrentUser, Mutation } from '../../http/request.ts';
 import { allUnits, unitOr404, type UnitRow } from '../org/queries.ts';
 import { exceptionsInForce, expectedUnits, ruleOf, scheduleOr404, submissionsOf, templateOr404, type SubmissionState } from './queries.ts';
@@ -39,7 +39,9 @@ export async function managedSchedule(m: { tx: Tx; user: CurrentUser }, id: stri
 
 async function checkInput(m: Mutation, input: ScheduleInput) {
   // Who may before what is wrong: a caller without the right learns nothing from the validation messages.
-  const owner = await unitOr404(m.tx, input.ownerUnitId).catch(() => { throw errors.field('ownerUnitId', 'Đơn vị chủ trì không tồn tại.'); });
+  const owner = await unitOr404(m.tx, input.ownerUnitId).catch((e) => {
+    throw e instanceof AppError && e.status === 404 ? errors.field('ownerUnitId', 'Đơn vị chủ trì không tồn tại.') : e;
+  });
   if (!can(m.user, 'report.manage', { unitPath: owner.path })) throw errors.forbidden('Bạn chỉ lập lịch báo cáo cho phòng, đơn vị mình phụ trách.');
   const issues = checkRule({ periodType: input.periodType, dueRule: input.dueRule, graceDays: input.graceDays, lockDays: input.lockDays, adhoc: input.adhoc ?? [] });
   if (issues.length) throw errors.validation(Object.fromEntries(issues.map((i) => [i.field, i.message])));

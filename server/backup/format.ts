@@ -101,6 +101,9 @@ export class BackupWriter {
 }
 
 /** Reads records and payloads from a backup file; every malformation becomes a BackupError('corrupt'). */
+/** The largest `rows` payload a reader accepts. */
+const MAX_ROWS_BYTES = 256 * 1024 * 1024;
+
 export class BackupReader {
   private readonly source: AsyncIterator<Buffer>;
   private chunks: Buffer[] = [];
@@ -125,6 +128,9 @@ export class BackupReader {
     }
     if (!record || typeof record !== 'object' || typeof record.type !== 'string') throw corrupt(this.file, 'một bản ghi không có loại');
     if ('bytes' in record && !(Number.isSafeInteger(record.bytes) && record.bytes >= 0)) throw corrupt(this.file, 'độ dài dữ liệu không hợp lệ');
+    // A batch of rows is written at about 4 MB (one huge row at most beyond it): a damaged length must end in "corrupt",
+    // not in buffering the rest of the file.
+    if (record.type === 'rows' && record.bytes > MAX_ROWS_BYTES) throw corrupt(this.file, 'một khối dữ liệu dài bất thường');
     return record;
   }
 

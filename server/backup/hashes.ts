@@ -16,7 +16,7 @@ export interface TableDigest { rows: number; sha256: string }
  * Rows per round trip, and so per `rows` record of the backup file: adjusted after each batch towards about 4 MB
  * of text, so that tables of small rows go in few round trips and rows of large JSON (plan drafts) stay in memory bounds.
  */
-const BATCH = { first: 256, max: 5000, bytes: 4 * 1024 * 1024 };
+const BATCH = { first: 16, max: 5000, bytes: 4 * 1024 * 1024 }; // a first batch of 16: a table of plan drafts may hold megabytes a row
 
 /**
  * A row's canonical text. Each value is cast to text first, so that a jsonb `null` and an SQL NULL stay apart

@@ -25,7 +25,7 @@ export type Scope = 'public' | 'session' | 'system' | 'sở' | 'tenant' | 'unit'
  * schedule, period — the report schedule's owner; submission — the reporting unit; review — the schedule's owner
  * (who reviews); indicatorValue — the reporting unit; payer, list, line, assignment, employment — the paying
  * unit; reward — the proposing unit; inspectionPlan, inspection, close — the inspection plan's owner; action —
- * the unit responsible for a corrective action; movement, officer — the emulation movement's owner (Phòng TCCB);
+ * the unit responsible for a corrective action; movement, officer, block — the emulation movement's owner (Phòng TCCB);
  * nomination — the nominating unit; blockCell — the block member whose score is explained; body.X — the unit named in the request body's field X.
  */
 export type Target =
@@ -33,7 +33,7 @@ export type Target =
   | 'schedule' | 'period' | 'submission' | 'review' | 'indicatorValue'
   | 'payer' | 'list' | 'line' | 'assignment' | 'employment' | 'reward'
   | 'inspectionPlan' | 'inspection' | 'close' | 'action'
-  | 'movement' | 'officer' | 'nomination' | 'blockCell'
+  | 'movement' | 'officer' | 'nomination' | 'block' | 'blockCell'
   | `body.${string}`;
 
 export interface RouteRule {
@@ -157,7 +157,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/allowance/units/:unitId/dossier.zip': unit('allowance.read', 'payer'),
   'GET /api/rewards': tenant('allowance.read'), 'POST /api/rewards': unit('allowance.prepare', 'body.unitId'),
   'GET /api/rewards/:id': unit('allowance.read', 'reward'),
-  'POST /api/rewards/:id/review': unit('allowance.prepare', 'reward'), 'POST /api/rewards/:id/resubmit': unit('allowance.prepare', 'reward'),
+  'POST /api/rewards/:id/review': so('allowance.prepare'), // Phòng QLBHYT&CNTT of the Sở appraises every proposal
+  'POST /api/rewards/:id/resubmit': unit('allowance.prepare', 'reward'),
 
   // Inspections.
   'GET /api/inspection-plans': tenant('plan.read'), 'POST /api/inspection-plans': unit('inspection.manage', 'body.ownerUnitId'),
@@ -192,13 +193,13 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/emulation/decisions/:id/decision.docx': tenant('emulation.read'),
   'GET /api/emulation/decisions/:id/certificates.docx': tenant('emulation.read'),
   'GET /api/emulation/blocks/:id': tenant('emulation.read'),
-  'POST /api/emulation/blocks/:id/scores': unit('emulation.manage', 'movement'),
+  'POST /api/emulation/blocks/:id/scores': unit('emulation.manage', 'block'),
   'GET /api/emulation/blocks/:id/explain': unit('emulation.read', 'blockCell'), // the records behind a member's score
   'GET /api/emulation/history': tenant('emulation.read'),
 };
 
-/** The matrix's callers: the five daily roles of the issue, and no one signed in. */
-export const MATRIX_ROLES = ['admin', 'leader', 'division_staff', 'unit_focal', 'inspector', 'anonymous'] as const;
+/** The matrix's callers: the five daily roles, the four duties (allowance IT, HR, finance; emulation officer), and no one signed in. */
+export const MATRIX_ROLES = ['admin', 'leader', 'division_staff', 'unit_focal', 'inspector', 'allowance_it', 'allowance_hr', 'allowance_finance', 'emulation_officer', 'anonymous'] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 /** Where the record sits, seen from the caller's grant: its own unit, a sibling, the unit above, another tenant. */
 export const MATRIX_TARGETS = ['own', 'sibling', 'parent', 'other'] as const;

@@ -158,6 +158,10 @@ export class World {
         if (on === 'inspection') return p(await ofUnit(row.owner), { id: row.inspection });
         return p(await ofUnit(on === 'action' ? row.responsible : row.owner), { id: row.action });
       }
+      case 'block': {
+        const row = await this.one(`SELECT b.id, m.owner_unit_id AS owner FROM emulation_blocks b JOIN emulation_movements m ON m.id = b.movement_id ORDER BY b.created_at LIMIT 1`);
+        return p(await ofUnit(row.owner), { id: row.id });
+      }
       case 'blockCell': {
         const u = await xanhpon();
         const row = await this.one(`SELECT b.id, c.id AS criterion FROM emulation_blocks b JOIN emulation_block_units bu ON bu.block_id = b.id JOIN emulation_criteria c ON c.movement_id = b.movement_id WHERE bu.unit_id = '${u.id}' AND c.measure <> 'manual' ORDER BY c.sort_order LIMIT 1`);

@@ -124,8 +124,11 @@ export async function nominationView(tx: Tx, user: CurrentUser, id: string) {
   const n = await nominationOr404(tx, id);
   const units = await allUnits(tx);
   const unit = units.find((u) => u.id === n.unitId)!;
-  if (!can(user, 'emulation.read', { unitPath: unit.path })) throw errors.forbidden('Bạn không xem được hồ sơ của đơn vị này.');
   const mv = await movementOr404(tx, n.movementId);
+  // The unit's own people read its dossier, and so does the movement's standing division, which checks it.
+  const owner = units.find((u) => u.id === mv.ownerUnitId);
+  const officer = !!owner && can(user, 'emulation.manage', { unitPath: owner.path });
+  if (!officer && !can(user, 'emulation.read', { unitPath: unit.path })) throw errors.forbidden('Bạn không xem được hồ sơ của đơn vị này.');
   const [a] = await tx.select().from(achievements).where(eq(achievements.id, n.achievementId));
   const [person] = a.personId ? await tx.select().from(people).where(eq(people.id, a.personId)) : [];
   const docs = await tx.select().from(nominationFiles).where(eq(nominationFiles.nominationId, id)).orderBy(asc(nominationFiles.createdAt));
@@ -133,8 +136,6 @@ export async function nominationView(tx: Tx, user: CurrentUser, id: string) {
   const form = AWARD_FORMS[n.form];
   const missing = missingDocuments(n.form, docs.map((d) => d.kind));
   const dups = await duplicatesFor(tx, a);
-  const owner = units.find((u) => u.id === mv.ownerUnitId);
-  const officer = !!owner && can(user, 'emulation.manage', { unitPath: owner.path });
   const ok = (action: Parameters<typeof actionBlocked>[0]) => !actionBlocked(action, { status: n.status, decidedBySo: form.decidedBySo });
   const own = mayNominate(user, unit);
   return {
@@ -147,6 +148,7 @@ export async function nominationView(tx: Tx, user: CurrentUser, id: string) {
     missing: missing.map((k) => DOC_LABELS[k]),
     duplicates: { blocking: dups.blocking, toSee: dups.toSee },
     events,
+    officer,
     can: {
       edit: own && (n.status === 'draft' || n.status === 'returned'), submit: own && ok('submit'),
       check: officer && ok('check'), return: officer && ok('return'), vote: officer && ok('vote'), forward: officer && ok('forward'), record: officer && ok('record'),

@@ -7,6 +7,7 @@ import { DOC_KINDS, FORM_CODES } from '../../../core/emulation/forms.ts';
 import { MEASURES } from '../../../core/emulation/scoring.ts';
 import { NOMINATION_STATUSES } from '../../../core/emulation/workflow.ts';
 import { files } from '../../db/schema/index.ts';
+import { errors } from '../../http/errors.ts';
 import { mutate, read, today } from '../../http/request.ts';
 import { IdParams, isoDate, oneOf, requiredText, text, uuid, withErrors } from '../../http/schemas.ts';
 import { issuerOf } from '../allowance/figures.ts';
@@ -117,6 +118,7 @@ export async function emulationRoutes(app: FastifyInstance) {
   app.get('/api/emulation/nominations/:id/dossier.zip', { schema: { tags, summary: 'Tải hồ sơ trình cấp trên (.zip)', params: IdParams }, config: { authz: 'emulation.manage' } }, async (req, reply) => {
     const [n, issuer, blobs] = await read(req, async (tx, user) => {
       const v = await nominationView(tx, user, (req.params as Id).id);
+      if (!v.officer) throw errors.forbidden('Chỉ Phòng Tổ chức cán bộ (thường trực thi đua, khen thưởng) tải hồ sơ trình cấp trên.');
       const ids = v.documents.flatMap((d) => d.files.map((f) => f.id));
       return [v, await sectorIssuer(tx), ids.length ? await tx.select({ id: files.id, sha256: files.sha256 }).from(files).where(inArray(files.id, ids)) : []] as const;
     });

@@ -46,7 +46,7 @@ export async function rewardRoutes(app: FastifyInstance) {
     });
   app.get('/api/rewards/:id', { schema: { tags, summary: 'Một hồ sơ: thành tích, minh chứng, kiểm tra trùng lặp', params: IdParams, response: ok }, config: { authz: 'allowance.read' } },
     async (req) => read(req, (tx, user) => rewardView(tx, user, (req.params as Id).id)));
-  app.post('/api/rewards/:id/review', { schema: { tags, summary: 'Thẩm định: trả lại, quyết định thưởng hoặc không thưởng', params: IdParams, body: ReviewFields, response: ok }, config: { authz: 'allowance.prepare' } },
+  app.post('/api/rewards/:id/review', { schema: { tags, summary: 'Thẩm định: trả lại, quyết định thưởng hoặc không thưởng', params: IdParams, body: ReviewFields, response: ok }, config: { authz: 'allowance.prepare', wholeTenant: true } },
     async (req) => {
       await mutate(req, (m) => reviewReward(m, (req.params as Id).id, req.body as DecisionInput, today(req)));
       return read(req, (tx, user) => rewardView(tx, user, (req.params as Id).id));

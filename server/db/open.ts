@@ -44,7 +44,8 @@ export async function openDatabase(config: Config, prepare?: (database: Database
   try {
     const dir = join(config.dataDir, 'db');
     const { database, created } = await openEmbedded(dir, config.pgliteSnapshot, config.pgliteSharedBuffers);
-    await prepare?.(database);
+    // A failed first-start step (seeding, a restore) closes the database cleanly before the lock is let go.
+    await prepare?.(database).catch(async (e) => { await database.close().catch(() => {}); throw e; });
     return { ...database, created, close: async () => { await database.close(); release(); }, describe: `PGlite (nhúng) tại ${dir}` };
   } catch (e) {
     release();

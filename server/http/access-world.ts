@@ -16,6 +16,7 @@ export interface Subject { unit: UnitRow; params: Record<string, string>; query?
 export class World {
   private units = new Map<string, UnitRow>();
   private actors = new Map<string, Client>();
+  private places = new Map<string, UnitRow>();
   private made = 0;
   constructor(private t: TestContext, private sysadmin: Client) {}
 
@@ -38,6 +39,15 @@ export class World {
 
   /** The unit where a caller of `target` is granted, seen from the record's unit `r`. */
   async placeFor(r: UnitRow, target: MatrixTarget): Promise<UnitRow> {
+    const key = `${r.id}:${target}`;
+    const known = this.places.get(key);
+    if (known) return known;
+    const place = await this.findPlace(r, target);
+    this.places.set(key, place);
+    return place;
+  }
+
+  private async findPlace(r: UnitRow, target: MatrixTarget): Promise<UnitRow> {
     if (target === 'own') return r;
     if (target === 'sibling') return this.unit(`parent_id = '${r.parentId}' AND id <> '${r.id}' AND kind = '${r.kind}' AND active`);
     if (target === 'other') return this.unit(`parent_id IS NULL AND tenant_id <> '${r.tenantId}'`);

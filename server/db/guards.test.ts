@@ -25,6 +25,14 @@ describe('data folder lock', () => {
     release();
     lockDataDir(dir)();
   });
+
+  it.skipIf(process.platform !== 'linux')('takes over a lock whose pid now belongs to a process started after it (a reused pid)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-lock-'));
+    writeFileSync(join(dir, 'kehoach.lock'), JSON.stringify({ pid: process.ppid, startedAt: new Date().toISOString() }));
+    expect(() => lockDataDir(dir)).toThrow(DataDirLockedError); // the parent started before this lock: it may hold it
+    writeFileSync(join(dir, 'kehoach.lock'), JSON.stringify({ pid: process.ppid, startedAt: '2020-01-01T00:00:00.000Z' }));
+    lockDataDir(dir)(); // the parent started long after: the pid was reused, the lock is stale
+  });
 });
 
 describe('migrations', () => {

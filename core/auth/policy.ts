@@ -130,6 +130,12 @@ export function canForTenant(actor: Actor | null | undefined, action: Action): b
   return actor.grants.some((g) => roleAllows(g.role, action) && g.unitPath.split('/').filter(Boolean).length === 1);
 }
 
+/** Actions that are only ever the Sở's own (every route of theirs is `wholeTenant`): held on a unit, they grant nothing. */
+export const SO_ONLY_ACTIONS: readonly Action[] = ['audit.read', 'allowance.policy', 'emulation.decide'];
+
+/** What the actor may do somewhere, for the UI's menus: the Sở's own actions count only when held on the Sở. */
+export const permissionsOf = (actor: Actor | null | undefined) => ACTIONS.filter((a) => (SO_ONLY_ACTIONS.includes(a) ? canForTenant(actor, a) : can(actor, a)));
+
 /** The subset of `actions` the actor may do on `resource`, as UI flags. */
 export function allowed<A extends Action>(actor: Actor | null | undefined, actions: readonly A[], resource?: Placed) {
   return Object.fromEntries(actions.map((a) => [a, can(actor, a, resource)])) as Record<A, boolean>;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowedByTable, MATRIX_ROLES, MATRIX_TARGETS, ROUTE_ACCESS, type MatrixRole, type MatrixTarget, type RouteRule } from '../../core/auth/access.ts';
+import { SO_ONLY_ACTIONS } from '../../core/auth/policy.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { ROOT } from '../paths.ts';
@@ -118,6 +119,8 @@ describe('the authorization matrix', () => {
       const declared = rule.scope === 'public' ? 'public' : rule.scope === 'session' ? 'authenticated' : rule.gate ?? rule.action;
       expect(r.authz, keyOf(r)).toBe(declared);
       expect(r.wholeTenant, `${keyOf(r)} wholeTenant`).toBe(rule.scope === 'sở');
+      // The menus count these actions only when held on the Sở: every route of theirs must say so too.
+      if (rule.action && SO_ONLY_ACTIONS.includes(rule.action)) expect(rule.scope, `${keyOf(r)} is the Sở's own`).toBe('sở');
     }
   });
 

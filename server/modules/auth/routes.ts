@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { inArray } from 'drizzle-orm';
-import { ACTIONS, can } from '../../../core/auth/policy.ts';
+import { permissionsOf } from '../../../core/auth/policy.ts';
 import { sortVi } from '../../../core/text/vietnamese.ts';
 import { withSystem } from '../../db/context.ts';
 import { orgUnits, tenants } from '../../db/schema/index.ts';
@@ -68,7 +68,7 @@ export async function authRoutes(app: FastifyInstance) {
       tenant: tenantRows.find((t) => t.id === s.tenantId) ?? null,
       tenants: user.isSystemAdmin ? tenantRows : tenantRows.filter((t) => t.id === s.user.homeTenantId),
       grants: s.user.grants.map((g) => ({ role: g.role, unitId: g.unitId, unitName: names.get(g.unitId) ?? '' })),
-      permissions: ACTIONS.filter((a) => can(user, a)),
+      permissions: permissionsOf(user),
       csrfToken: s.csrfToken,
       sessionIdleMinutes: config.sessionIdleMinutes,
     };

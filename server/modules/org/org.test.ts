@@ -177,6 +177,7 @@ describe('users and roles', () => {
     // The Sở's own settings and audit log are not a centre's to read or change.
     expect((await local.get('/api/settings/reminders')).status).toBe(403);
     expect((await local.get('/api/audit/events')).status).toBe(403);
+    expect((await local.get('/api/auth/me')).body.permissions).not.toContain('audit.read'); // nor shown in its menu
     expect((await admin.get('/api/audit/events')).status).toBe(200);
   });
 });

@@ -19,9 +19,9 @@ export const SCALES = ['small', 'province', 'nation'] as const;
 export type Scale = (typeof SCALES)[number];
 type TenantSize = BulkSize & { subUnits: number; users: number };
 
-const PROVINCE: TenantSize = { subUnits: 240, users: 3000, plans: 600, tasks: 100_000, values: 5_000_000, submissions: 20_000, schedules: 10 };
-const TENTH: TenantSize = { subUnits: 24, users: 300, plans: 60, tasks: 10_000, values: 500_000, submissions: 2_000, schedules: 10 };
-const SMALL: TenantSize = { subUnits: 20, users: 60, plans: 10, tasks: 1_000, values: 50_000, submissions: 200, schedules: 10 };
+const PROVINCE: TenantSize = { subUnits: 240, users: 3000, plans: 600, tasks: 100_000, values: 5_000_000, submissions: 20_000, schedules: 10, allowanceLines: 50_000 };
+const TENTH: TenantSize = { subUnits: 24, users: 300, plans: 60, tasks: 10_000, values: 500_000, submissions: 2_000, schedules: 10, allowanceLines: 5_000 };
+const SMALL: TenantSize = { subUnits: 20, users: 60, plans: 10, tasks: 1_000, values: 50_000, submissions: 200, schedules: 10, allowanceLines: 500 };
 
 export function tenantsOf(scale: Scale): TenantSize[] {
   if (scale === 'small') return [SMALL];
@@ -86,7 +86,7 @@ export async function generate(scale: Scale, engine: 'pglite' | 'postgres', log 
       tenants.push(made);
       log(`  ${made.code} ${made.name.padEnd(34)} ${n(made.units)} đơn vị, ${n(made.users)} tài khoản, ${n(made.plans)} kế hoạch, ${n(made.tasks)} nhiệm vụ, ` +
         `${n(made.occurrences)} kỳ thực hiện, ${n(made.progressUpdates)} cập nhật tiến độ, ${n(made.indicatorValues)} số liệu chỉ tiêu, ` +
-        `${n(made.reportSubmissions)} báo cáo — ${seconds(t0)} s`);
+        `${n(made.reportSubmissions)} báo cáo, ${n(made.allowanceLines)} dòng chi hỗ trợ — ${seconds(t0)} s`);
     }
     const t0 = performance.now();
     // Fresh statistics and visibility maps, as autovacuum would leave them on a database in use.
@@ -114,7 +114,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const m = await generate(scale, engine);
   const total = (k: keyof BulkCounts) => n(m.tenants.reduce((a, t) => a + t[k], 0));
   console.log(`Xong trong ${m.seconds} s: ${m.tenants.length} Sở, ${total('plans')} kế hoạch, ${total('tasks')} nhiệm vụ, ${total('occurrences')} kỳ thực hiện, ` +
-    `${total('progressUpdates')} cập nhật tiến độ, ${total('indicatorValues')} số liệu chỉ tiêu, ${total('reportSubmissions')} báo cáo của đơn vị. ` +
-    `Chưa có dòng chi hỗ trợ: phân hệ chi hỗ trợ (issue 7) chưa được xây dựng.`);
+    `${total('progressUpdates')} cập nhật tiến độ, ${total('indicatorValues')} số liệu chỉ tiêu, ${total('reportSubmissions')} báo cáo của đơn vị, ` +
+    `${total('allowanceLines')} dòng chi hỗ trợ.`);
   console.log(`Dữ liệu: ${m.dataDir ?? m.databaseUrl} — mô tả ở ${manifestPath(scale, engine)}`);
 }

@@ -33,21 +33,23 @@ async function present(tx: Tx, rows: UserRow[], user: CurrentUser) {
  * An account is managed by whoever manages every unit it holds a role on (or, holding none, its person's unit, or
  * the whole Sở): an administrator of one hospital must not see, rename, lock, reset or widen the Sở leader's account.
  */
-function manages(user: CurrentUser, units: UnitRow[], held: string[], personUnitId: string | null | undefined) {
-  const places = held.length ? held : [personUnitId ?? units.find((u) => !u.parentId)!.id];
-  return places.every((id) => { const unit = units.find((u) => u.id === id); return !!unit && can(user, 'user.manage', { unitPath: unit.path }); });
+function manages(user: CurrentUser, units: Map<string, UnitRow>, held: string[], personUnitId: string | null | undefined) {
+  const places = held.length ? held : [personUnitId ?? [...units.values()].find((u) => !u.parentId)!.id];
+  return places.every((id) => { const unit = units.get(id); return !!unit && can(user, 'user.manage', { unitPath: unit.path }); });
 }
+
+const unitMap = async (tx: Tx) => new Map((await allUnits(tx)).map((u) => [u.id, u]));
 
 async function mayManageAccount(m: Mutation, account: UserRow) {
   const held = (await m.tx.select().from(roleGrants).where(eq(roleGrants.userId, account.id))).map((g) => g.unitId);
   const [person] = account.personId ? await m.tx.select().from(people).where(eq(people.id, account.personId)) : [];
-  if (!manages(m.user, await allUnits(m.tx), held, person?.unitId)) throw errors.forbidden('Bạn chỉ quản lý được tài khoản thuộc các đơn vị mình phụ trách.');
+  if (!manages(m.user, await unitMap(m.tx), held, person?.unitId)) throw errors.forbidden('Bạn chỉ quản lý được tài khoản thuộc các đơn vị mình phụ trách.');
 }
 
 /** The accounts the caller manages (the tenant's administrator: all of them). */
 export async function listUsers(tx: Tx, user: CurrentUser) {
   const rows = await tx.select().from(users);
-  const units = await allUnits(tx);
+  const units = await unitMap(tx);
   const grants = await tx.select({ userId: roleGrants.userId, unitId: roleGrants.unitId }).from(roleGrants);
   const personUnits = new Map((await tx.select({ id: people.id, unitId: people.unitId }).from(people)).map((p) => [p.id, p.unitId]));
   const mine = rows.filter((r) => manages(user, units, grants.filter((g) => g.userId === r.id).map((g) => g.unitId), r.personId ? personUnits.get(r.personId) : null));

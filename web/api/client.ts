@@ -107,6 +107,8 @@ export interface UserGrant { id: string; role: string; roleLabel: string; unitId
 export interface UserAccount {
   id: string; username: string; displayName: string; active: boolean; personId: string | null; personName: string | null;
   lastLoginAt: string | null; grants: UserGrant[];
+  /** The signed-in person's own account (no self-grants, no locking oneself out). */
+  self: boolean;
 }
 export interface AuditEvent {
   id: string; seq: number; createdAt: string; actorName: string | null; action: string; actionLabel: string;

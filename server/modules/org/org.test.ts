@@ -165,7 +165,9 @@ describe('users and roles', () => {
     const leader = (await admin.get('/api/org/users')).body.items.find((u: { username: string }) => u.username === 'dt.lanhdao');
     const station = (await local.post('/api/org/users', { username: 'dt.myhiep2', displayName: 'Trạm Mỹ Hiệp', password: 'MyHiep2026', role: 'unit_focal', unitId: await unitId(admin, 'Trạm Y tế xã Mỹ Hiệp') }));
     expect(station.status).toBe(201); // an account of its own subtree
-    const listed = (await local.get('/api/org/users')).body.items.map((u: { username: string }) => u.username);
+    const accounts = (await local.get('/api/org/users')).body.items as { username: string; self: boolean }[];
+    expect(accounts.filter((u) => u.self).map((u) => u.username)).toEqual(['dt.caolanh.qt']); // its own row offers no grant or lock
+    const listed = accounts.map((u) => u.username);
     expect(listed).toEqual(expect.arrayContaining(['dt.caolanh.qt', 'dt.myhiep2', 'dt.tytmyhiep']));
     expect(listed).not.toContain('dt.lanhdao');
     expect((await local.post(`/api/org/users/${leader.id}/password`, { password: 'ChiemQuyen2026' })).status).toBe(403);

@@ -46,7 +46,7 @@ const Person = Type.Object({
 const password = text('Mật khẩu', { min: 1, max: 200 });
 const role = oneOf(ROLES, 'Vai trò');
 const User = Type.Object({
-  id: Type.String(), username: Type.String(), displayName: Type.String(), active: Type.Boolean(),
+  id: Type.String(), username: Type.String(), displayName: Type.String(), active: Type.Boolean(), self: Type.Boolean(),
   personId: Type.Union([Type.String(), Type.Null()]), personName: Type.String(), lastLoginAt: Type.Union([Type.String(), Type.Null()]),
   grants: Type.Array(Type.Object({ id: Type.String(), role: Type.String(), roleLabel: Type.String(), unitId: Type.String(), unitName: Type.String(), canRevoke: Type.Boolean() })),
 });

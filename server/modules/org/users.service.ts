@@ -20,6 +20,8 @@ async function present(tx: Tx, rows: UserRow[], user: CurrentUser) {
   const persons = new Map((personIds.length ? await tx.select().from(people).where(inArray(people.id, personIds)) : []).map((p) => [p.id, p]));
   return rows.map((r) => ({
     id: r.id, username: r.username, displayName: r.displayName, active: r.active,
+    /** One's own account: no roles granted to oneself, no locking oneself out. */
+    self: r.id === user.id,
     personId: r.personId, personName: r.personId ? persons.get(r.personId)?.fullName ?? '' : '',
     lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
     grants: grants.filter((g) => g.userId === r.id).map((g) => {

@@ -85,16 +85,16 @@ export default function UsersPage() {
       title: 'Thao tác', key: 'actions', width: 240, fixed: 'right',
       render: (_, u) => (
         <Space size={4} wrap style={{ maxWidth: 220 }}>
-          <Button size="small" icon={<SafetyOutlined />} onClick={() => setModal({ kind: 'grant', user: u })}>Cấp quyền</Button>
+          {!u.self && <Button size="small" icon={<SafetyOutlined />} onClick={() => setModal({ kind: 'grant', user: u })}>Cấp quyền</Button>}
           <Button size="small" icon={<KeyOutlined />} onClick={() => setModal({ kind: 'password', user: u })}>Đặt lại mật khẩu</Button>
-          <Popconfirm
+          {!u.self && <Popconfirm
             title={u.active ? `Khóa tài khoản ${u.username}?` : `Mở khóa tài khoản ${u.username}?`}
             description={u.active ? 'Người dùng sẽ không đăng nhập được nữa.' : undefined}
             okText={u.active ? 'Khóa' : 'Mở khóa'} cancelText="Hủy" okButtonProps={{ danger: u.active }}
             onConfirm={() => act(() => api.patch(`/api/org/users/${u.id}`, { active: !u.active }), u.active ? 'Đã khóa tài khoản.' : 'Đã mở khóa tài khoản.')}
           >
             <Button size="small" danger={u.active} icon={u.active ? <LockOutlined /> : <UnlockOutlined />}>{u.active ? 'Khóa' : 'Mở khóa'}</Button>
-          </Popconfirm>
+          </Popconfirm>}
         </Space>
       ),
     },
